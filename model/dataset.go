@@ -1,0 +1,259 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+// Dataset is a record set: the dataset description and every record,
+// indexed by id. Nested memberships, participations, inline places and
+// heritage sites are normalised into top-level records as they are added,
+// so every consumer sees one flat list.
+//
+// A Dataset is not safe for concurrent mutation; once built it may be
+// read from many goroutines.
+type Dataset struct {
+	Info DatasetInfo
+	// Records holds every record in the order added, nested ones right
+	// after their parent. Ids are unique unless the input repeated one;
+	// Lookup returns the first.
+	Records []Record
+
+	index map[string]int
+	ns    uuid.UUID
+}
+
+// NewDataset returns an empty dataset described by info. Generated ids are
+// derived from info.Base (SPEC 2.6), so set it before adding records.
+func NewDataset(info DatasetInfo) *Dataset {
+	return &Dataset{
+		Info:  info,
+		index: make(map[string]int),
+		ns:    uuid.NewSHA1(uuid.NameSpaceURL, []byte(info.Base)),
+	}
+}
+
+// Len returns the number of records.
+func (ds *Dataset) Len() int { return len(ds.Records) }
+
+// Lookup returns the record with the given id, or nil.
+func (ds *Dataset) Lookup(id string) Record {
+	if i, ok := ds.index[id]; ok {
+		return ds.Records[i]
+	}
+	return nil
+}
+
+// Add adds records to the dataset. It moves nested memberships and
+// participations to top-level records (with the implied member, agent,
+// organisation or event set), turns inline places and heritage sites into
+// place records, and gives records written without an id a deterministic
+// one (SPEC 2.6).
+func (ds *Dataset) Add(records ...Record) {
+	if ds.index == nil {
+		*ds = *NewDataset(ds.Info)
+	}
+	for _, r := range records {
+		ds.add(r)
+	}
+}
+
+func (ds *Dataset) add(r Record) {
+	c := r.Base()
+	for _, s := range c.Sources {
+		if s.ID == "" {
+			key := s.URL
+			if key == "" {
+				key = s.Title
+			}
+			s.ID = ds.generateID("source", key)
+		}
+	}
+	switch r := r.(type) {
+	case *Region:
+		ds.addOrganization(&r.Organization, r)
+		if r.CapitalPlace != nil {
+			p := r.CapitalPlace
+			if p.Type == "" {
+				p.Type = "city"
+			}
+			if p.Country == "" {
+				p.Country = r.Country
+			}
+			r.Capital = ds.addInlinePlace(p)
+			r.CapitalPlace = nil
+		}
+		for _, h := range r.HeritageSites {
+			p := &Place{Common: Common{ID: h.ID, Name: h.Name, Origin: h.Origin}, Type: "heritage-site",
+				Country: r.Country, ContainedIn: r.ID, Inscribed: h.Inscribed}
+			if h.ID == "" {
+				h.ID = ds.addInlinePlace(p)
+			} else {
+				ds.put(p)
+			}
+		}
+		return
+	case *Organization:
+		ds.addOrganization(r, r)
+		return
+	case *Person:
+		ds.put(r)
+		ds.addNested(r.ID, r.Memberships, r.Participations)
+		r.Memberships, r.Participations = nil, nil
+		return
+	case *Project:
+		ds.put(r)
+		for _, m := range r.Participants {
+			m.Organization = r.ID
+			ds.addMembership(m)
+		}
+		ds.addNested(r.ID, r.Memberships, r.Participations)
+		r.Participants, r.Memberships, r.Participations = nil, nil, nil
+		return
+	case *Event:
+		ds.addEvent(r)
+		return
+	case *Membership:
+		ds.addMembership(r)
+		return
+	case *Participation:
+		ds.addParticipation(r)
+		return
+	}
+	ds.put(r)
+}
+
+func (ds *Dataset) addOrganization(o *Organization, r Record) {
+	ds.put(r)
+	ds.addNested(o.ID, o.Memberships, o.Participations)
+	o.Memberships, o.Participations = nil, nil
+}
+
+func (ds *Dataset) addNested(owner string, ms []*Membership, ps []*Participation) {
+	for _, m := range ms {
+		m.Member = owner
+		ds.addMembership(m)
+	}
+	for _, p := range ps {
+		p.Agent = owner
+		ds.addParticipation(p)
+	}
+}
+
+func (ds *Dataset) addMembership(m *Membership) {
+	if m.Role.Slug == "" {
+		m.Role = Role{Slug: "member", Label: "member"}
+	}
+	if m.ID == "" {
+		m.ID = ds.generateID("membership", m.Member, m.Organization, m.Role.Slug, m.During.String())
+		m.Generated = true
+	}
+	ds.put(m)
+}
+
+func (ds *Dataset) addParticipation(p *Participation) {
+	if p.Role.Slug == "" {
+		p.Role = Role{Slug: "attendee", Label: "attendee"}
+	}
+	if p.ID == "" {
+		p.ID = ds.generateID("participation", p.Agent, p.Event, p.Role.Slug)
+		p.Generated = true
+	}
+	ds.put(p)
+}
+
+func (ds *Dataset) addEvent(e *Event) {
+	ds.put(e)
+	if l := e.Location; l != nil {
+		switch {
+		case l.Place != "":
+			e.Place = l.Place
+		default:
+			var country, city string
+			if l.Country != "" {
+				country = ds.addInlinePlace(&Place{Common: Common{Name: Plain(CountryName(l.Country)), Origin: l.Origin},
+					Type: "country", Country: l.Country})
+			}
+			if l.City != "" {
+				city = ds.addInlinePlace(&Place{Common: Common{Name: Plain(l.City), Origin: l.Origin},
+					Type: "city", Country: l.Country, ContainedIn: country})
+				e.Place = city
+			}
+			if l.Venue != "" {
+				container := city
+				if container == "" {
+					container = country
+				}
+				e.Place = ds.addInlinePlace(&Place{Common: Common{Name: Plain(l.Venue), Origin: l.Origin},
+					Type: "venue", Country: l.Country, ContainedIn: container})
+			}
+		}
+	}
+	for _, id := range e.Organizers {
+		ds.addParticipation(&Participation{Common: Common{Origin: e.Origin}, Agent: id, Event: e.ID,
+			Role: Role{Slug: "organizer", Label: "organizer"}, Nested: true})
+	}
+	for _, p := range e.Participants {
+		p.Event = e.ID
+		ds.addParticipation(p)
+	}
+	e.Participants = nil
+}
+
+// addInlinePlace gives p its content-derived id and adds it unless a place
+// with the same content was added before; it returns the id.
+func (ds *Dataset) addInlinePlace(p *Place) string {
+	p.ID = ds.generateID("place", p.Type, p.Name.Best(""), p.Country, p.ContainedIn)
+	p.Generated = true
+	if prev, ok := ds.Lookup(p.ID).(*Place); ok && prev.Generated {
+		return p.ID
+	}
+	ds.put(p)
+	return p.ID
+}
+
+func (ds *Dataset) put(r Record) {
+	id := r.Base().ID
+	if _, dup := ds.index[id]; !dup && id != "" {
+		ds.index[id] = len(ds.Records)
+	}
+	ds.Records = append(ds.Records, r)
+}
+
+// generateID returns the UUIDv5 of SPEC 2.6: namespace UUIDv5(URL, base),
+// name the kind and its defining fields joined with U+001F.
+func (ds *Dataset) generateID(kind string, fields ...string) string {
+	return GenerateID(ds.ns, kind, fields...)
+}
+
+// GenerateID is the id recipe of SPEC 2.6 and docs/identifiers.md, for a
+// namespace made by Namespace.
+func GenerateID(ns uuid.UUID, kind string, fields ...string) string {
+	return uuid.NewSHA1(ns, []byte(kind+"\x1f"+strings.Join(fields, "\x1f"))).String()
+}
+
+// Namespace returns the UUID namespace of generated ids for base.
+func Namespace(base string) uuid.UUID { return uuid.NewSHA1(uuid.NameSpaceURL, []byte(base)) }
+
+// Memberships returns every membership, in the order added.
+func (ds *Dataset) Memberships() []*Membership { return recordsOf[*Membership](ds) }
+
+// Participations returns every participation, in the order added.
+func (ds *Dataset) Participations() []*Participation { return recordsOf[*Participation](ds) }
+
+func recordsOf[T Record](ds *Dataset) []T {
+	var out []T
+	for _, r := range ds.Records {
+		if t, ok := r.(T); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// String describes the dataset briefly, for debugging.
+func (ds *Dataset) String() string {
+	return "dataset(" + strconv.Itoa(len(ds.Records)) + " records)"
+}

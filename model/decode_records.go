@@ -1,0 +1,455 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// kindList is the list of kinds for messages.
+var kindList = "region, organization, person, project, event, place, membership, participation"
+
+// record decodes one record mapping; it returns nil when the node is not a
+// record at all (problems say why).
+func (d *decoder) record(n *yaml.Node) Record {
+	n = d.deref(n)
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.problem(d.pos(n), "wrong-type", "a record must be a mapping, not "+describe(n),
+			"write a record as key: value lines starting with kind: and id:")
+		return nil
+	}
+	var kindNode *yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := d.deref(n.Content[i]); k != nil && k.Kind == yaml.ScalarNode && k.Value == "kind" {
+			kindNode = d.deref(n.Content[i+1])
+			break
+		}
+	}
+	if kindNode == nil || isNull(kindNode) {
+		d.problem(d.pos(n), "missing-field", "record has no kind", "add kind: with one of "+kindList)
+		return nil
+	}
+	if kindNode.Kind != yaml.ScalarNode {
+		d.wrongType(kindNode, "kind", "a string")
+		return nil
+	}
+	kind := ParseKind(kindNode.Value)
+	if kind == KindInvalid {
+		detail := "kind must be one of " + kindList
+		names := make([]string, 0, len(Kinds))
+		for _, k := range Kinds {
+			names = append(names, k.String())
+		}
+		if s := Suggest(kindNode.Value, names); s != "" {
+			detail = fmt.Sprintf("did you mean %q? ", s) + detail
+		}
+		d.problem(d.pos(kindNode), "unknown-kind", fmt.Sprintf("unknown kind %q", clip(kindNode.Value)), detail)
+		return nil
+	}
+	r := newRecord(kind)
+	allowed := append(FieldNames(kind), "$schema")
+	d.fields(n, kind.String(), allowed, r)
+	return r
+}
+
+func newRecord(k Kind) Record {
+	switch k {
+	case KindRegion:
+		return &Region{}
+	case KindOrganization:
+		return &Organization{}
+	case KindPerson:
+		return &Person{}
+	case KindProject:
+		return &Project{}
+	case KindEvent:
+		return &Event{}
+	case KindPlace:
+		return &Place{}
+	case KindMembership:
+		return &Membership{}
+	case KindParticipation:
+		return &Participation{}
+	}
+	return nil
+}
+
+// fields decodes the fields of mapping n into r.
+func (d *decoder) fields(n *yaml.Node, what string, allowed []string, r Record) bool {
+	c := r.Base()
+	return d.mapping(n, what, allowed, &c.Origin, func(key string, k, v *yaml.Node) {
+		if !d.commonField(c, key, v) {
+			d.kindField(r, key, v)
+		}
+	})
+}
+
+func (d *decoder) commonField(c *Common, key string, v *yaml.Node) bool {
+	switch key {
+	case "kind", "$schema":
+	case "id":
+		d.strInto(v, "id", &c.ID)
+	case "name":
+		c.Name = d.text(v, "name", &c.Origin)
+	case "alt_names":
+		d.list(v, "alt_names", &c.Origin, func(i int, item *yaml.Node) {
+			if t := d.text(item, fmt.Sprintf("alt_names[%d]", i), &c.Origin); t != nil {
+				c.AltNames = append(c.AltNames, t)
+			}
+		})
+	case "description":
+		c.Description = d.text(v, "description", &c.Origin)
+	case "identifiers":
+		c.Identifiers = d.identifiers(v, "identifiers", &c.Origin)
+	case "website":
+		d.strInto(v, "website", &c.Website)
+	case "email":
+		d.strInto(v, "email", &c.Email)
+	case "topics":
+		c.Topics = d.strList(v, "topics", &c.Origin)
+	case "sources":
+		d.list(v, "sources", nil, func(i int, item *yaml.Node) {
+			if s := d.source(item); s != nil {
+				c.Sources = append(c.Sources, s)
+			}
+		})
+	default:
+		return false
+	}
+	return true
+}
+
+func (d *decoder) source(n *yaml.Node) *Source {
+	s := &Source{}
+	ok := d.mapping(n, "source", sourceFields, &s.Origin, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "title":
+			d.strInto(v, "title", &s.Title)
+		case "url":
+			d.strInto(v, "url", &s.URL)
+		case "publisher":
+			d.strInto(v, "publisher", &s.Publisher)
+		case "license":
+			d.strInto(v, "license", &s.License)
+		case "published":
+			s.Published = d.date(v, "published")
+		case "retrieved":
+			s.Retrieved = d.date(v, "retrieved")
+		}
+	})
+	if !ok {
+		return nil
+	}
+	if s.Title == "" && s.URL == "" {
+		d.problem(s.Pos(), "missing-field", "source has neither title nor url", "add title: or url: so a reader can find the source")
+	}
+	return s
+}
+
+func (d *decoder) kindField(r Record, key string, v *yaml.Node) {
+	switch r := r.(type) {
+	case *Region:
+		d.regionField(r, key, v)
+	case *Organization:
+		d.organizationField(r, key, v)
+	case *Person:
+		d.personField(r, key, v)
+	case *Project:
+		d.projectField(r, key, v)
+	case *Event:
+		d.eventField(r, key, v)
+	case *Place:
+		d.placeField(r, key, v)
+	case *Membership:
+		d.membershipField(r, key, v)
+	case *Participation:
+		d.participationField(r, key, v)
+	}
+}
+
+func (d *decoder) organizationField(o *Organization, key string, v *yaml.Node) {
+	switch key {
+	case "type":
+		d.strInto(v, key, &o.Type)
+	case "unit_of":
+		d.strInto(v, key, &o.UnitOf)
+	case "sub_organization_of":
+		d.strInto(v, key, &o.SubOrganizationOf)
+	case "country":
+		d.strInto(v, key, &o.Country)
+	case "place":
+		d.strInto(v, key, &o.Place)
+	case "memberships":
+		o.Memberships = d.memberships(v, key, "member")
+	case "participations":
+		o.Participations = d.participations(v, key, "agent")
+	}
+}
+
+func (d *decoder) regionField(r *Region, key string, v *yaml.Node) {
+	switch key {
+	case "area_km2":
+		d.quantity(v, key, &r.AreaKm2, &r.Origin)
+	case "population":
+		d.quantity(v, key, &r.Population, &r.Origin)
+	case "capital":
+		if v.Kind == yaml.ScalarNode {
+			d.strInto(v, key, &r.Capital)
+			return
+		}
+		p := &Place{}
+		allowed := slices.DeleteFunc(FieldNames(KindPlace), func(s string) bool { return s == "kind" })
+		if d.fields(v, "capital", allowed, p) {
+			r.CapitalPlace = p
+		}
+	case "heritage_sites":
+		d.list(v, key, nil, func(i int, item *yaml.Node) {
+			h := &HeritageSite{}
+			if d.mapping(item, "heritage site", heritageFields, &h.Origin, func(key string, k, v *yaml.Node) {
+				switch key {
+				case "id":
+					d.strInto(v, key, &h.ID)
+				case "name":
+					h.Name = d.text(v, key, &h.Origin)
+				case "inscribed":
+					if y, ok := d.integer(v, key); ok {
+						h.Inscribed = y
+					}
+				}
+			}) {
+				if h.Name.IsZero() {
+					d.problem(h.Pos(), "missing-field", "heritage site has no name", "add name: as on the UNESCO list")
+				}
+				r.HeritageSites = append(r.HeritageSites, h)
+			}
+		})
+	case "territory_identifiers":
+		r.TerritoryIdentifiers = d.identifiers(v, key, &r.Origin)
+	default:
+		d.organizationField(&r.Organization, key, v)
+	}
+}
+
+func (d *decoder) personField(p *Person, key string, v *yaml.Node) {
+	switch key {
+	case "given_name":
+		d.strInto(v, key, &p.GivenName)
+	case "family_name":
+		d.strInto(v, key, &p.FamilyName)
+	case "memberships":
+		p.Memberships = d.memberships(v, key, "member")
+	case "participations":
+		p.Participations = d.participations(v, key, "agent")
+	}
+}
+
+func (d *decoder) projectField(p *Project, key string, v *yaml.Node) {
+	switch key {
+	case "type":
+		d.strInto(v, key, &p.Type)
+	case "acronym":
+		d.strInto(v, key, &p.Acronym)
+	case "during":
+		p.During = d.interval(v, key)
+	case "operated_by":
+		d.strInto(v, key, &p.OperatedBy)
+	case "participants":
+		p.Participants = d.memberships(v, key, "organization")
+	case "memberships":
+		p.Memberships = d.memberships(v, key, "member")
+	case "participations":
+		p.Participations = d.participations(v, key, "agent")
+	case "funding":
+		d.list(v, key, nil, func(i int, item *yaml.Node) {
+			f := &Funding{}
+			if d.mapping(item, "funding", fundingFields, &f.Origin, func(key string, k, v *yaml.Node) {
+				switch key {
+				case "funder":
+					d.strInto(v, key, &f.Funder)
+				case "programme":
+					d.strInto(v, key, &f.Programme)
+				case "year":
+					if y, ok := d.integer(v, key); ok {
+						f.Year = y
+					}
+				case "share":
+					if d.strInto(v, key, &f.Share); f.Share != "" && f.Share != "full" && f.Share != "part" {
+						d.problem(d.pos(v), "bad-value", fmt.Sprintf("share %q is neither full nor part", clip(f.Share)),
+							"write share: full when the funder paid everything, share: part otherwise")
+					}
+				case "amount":
+					d.quantity(v, key, &f.Amount, &f.Origin)
+				}
+			}) {
+				p.Funding = append(p.Funding, f)
+			}
+		})
+	case "quantities":
+		d.list(v, key, nil, func(i int, item *yaml.Node) {
+			q := &NamedQuantity{}
+			if d.mapping(item, "quantity", namedQuantityFields, &q.Origin, func(key string, k, v *yaml.Node) {
+				if key == "name" {
+					d.strInto(v, key, &q.Name)
+					return
+				}
+				d.quantityField(key, v, "quantity", &q.Quantity)
+			}) {
+				if !q.Has("value") {
+					d.problem(q.Pos(), "missing-field", "quantity has no value", "add value: with the number")
+				}
+				p.Quantities = append(p.Quantities, q)
+			}
+		})
+	}
+}
+
+func (d *decoder) eventField(e *Event, key string, v *yaml.Node) {
+	switch key {
+	case "type":
+		d.strInto(v, key, &e.Type)
+	case "date":
+		e.Date = d.interval(v, key)
+	case "series":
+		d.strInto(v, key, &e.Series)
+	case "project":
+		d.strInto(v, key, &e.Project)
+	case "edition":
+		if n, ok := d.integer(v, key); ok {
+			e.Edition = n
+		}
+	case "organizers":
+		e.Organizers = d.strList(v, key, &e.Origin)
+	case "participant_groups":
+		e.ParticipantGroups = d.strList(v, key, &e.Origin)
+	case "participant_count":
+		d.quantity(v, key, &e.ParticipantCount, &e.Origin)
+	case "participants":
+		e.Participants = d.participations(v, key, "event")
+	case "location":
+		l := &Location{}
+		if d.mapping(v, "location", locationFields, &l.Origin, func(key string, k, v *yaml.Node) {
+			switch key {
+			case "venue":
+				d.strInto(v, key, &l.Venue)
+			case "place":
+				d.strInto(v, key, &l.Place)
+			case "city":
+				d.strInto(v, key, &l.City)
+			case "country":
+				d.strInto(v, key, &l.Country)
+			}
+		}) {
+			e.Location = l
+		}
+	}
+}
+
+func (d *decoder) placeField(p *Place, key string, v *yaml.Node) {
+	switch key {
+	case "type":
+		d.strInto(v, key, &p.Type)
+	case "country":
+		d.strInto(v, key, &p.Country)
+	case "contained_in":
+		d.strInto(v, key, &p.ContainedIn)
+	case "address":
+		d.strInto(v, key, &p.Address)
+	}
+}
+
+func (d *decoder) membershipField(m *Membership, key string, v *yaml.Node) {
+	switch key {
+	case "member":
+		d.strInto(v, key, &m.Member)
+	case "organization":
+		d.strInto(v, key, &m.Organization)
+	case "role":
+		if s, ok := d.str(v, key); ok {
+			m.Role = ParseRole(s)
+		}
+	case "during":
+		m.During = d.interval(v, key)
+	}
+}
+
+func (d *decoder) participationField(p *Participation, key string, v *yaml.Node) {
+	switch key {
+	case "agent":
+		d.strInto(v, key, &p.Agent)
+	case "event":
+		d.strInto(v, key, &p.Event)
+	case "role":
+		if s, ok := d.str(v, key); ok {
+			p.Role = ParseRole(s)
+		}
+	}
+}
+
+// nestedAllowed is the field list of a nested membership or participation:
+// every field of the kind but the one the enclosing record implies.
+func nestedAllowed(k Kind, implied string) []string {
+	return slices.DeleteFunc(FieldNames(k), func(s string) bool { return s == implied })
+}
+
+func (d *decoder) memberships(n *yaml.Node, field, implied string) []*Membership {
+	var out []*Membership
+	allowed := nestedAllowed(KindMembership, implied)
+	what := strings.TrimSuffix(field, "s")
+	d.list(n, field, nil, func(i int, item *yaml.Node) {
+		m := &Membership{Nested: true}
+		if d.fields(item, what, allowed, m) {
+			out = append(out, m)
+		}
+	})
+	return out
+}
+
+func (d *decoder) participations(n *yaml.Node, field, implied string) []*Participation {
+	var out []*Participation
+	allowed := nestedAllowed(KindParticipation, implied)
+	what := strings.TrimSuffix(field, "s")
+	d.list(n, field, nil, func(i int, item *yaml.Node) {
+		p := &Participation{Nested: true}
+		if d.fields(item, what, allowed, p) {
+			out = append(out, p)
+		}
+	})
+	return out
+}
+
+// datasetInfo decodes civicnet.yaml.
+func (d *decoder) datasetInfo(n *yaml.Node) DatasetInfo {
+	var info DatasetInfo
+	d.mapping(n, "civicnet.yaml", datasetFields, &info.Origin, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "base":
+			d.strInto(v, key, &info.Base)
+		case "dump_url":
+			d.strInto(v, key, &info.DumpURL)
+		case "title":
+			d.strInto(v, key, &info.Title)
+		case "description":
+			d.strInto(v, key, &info.Description)
+		case "publisher":
+			d.strInto(v, key, &info.Publisher)
+		case "license":
+			d.strInto(v, key, &info.License)
+		case "language":
+			d.strInto(v, key, &info.Language)
+		case "contact":
+			d.strInto(v, key, &info.Contact)
+		case "keywords":
+			info.Keywords = d.strList(v, key, &info.Origin)
+		case "issued":
+			info.Issued = d.date(v, key)
+		case "modified":
+			info.Modified = d.date(v, key)
+		}
+	})
+	return info
+}

@@ -1,0 +1,409 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// DatasetFile is the name of the dataset description at the root of a
+// record set.
+const DatasetFile = "civicnet.yaml"
+
+// StdinName is the file name diagnostics use for records read from
+// standard input.
+const StdinName = "<stdin>"
+
+// Options control loading.
+type Options struct {
+	// Base, when set, overrides the base IRI of civicnet.yaml. Generated
+	// ids derive from it, so it must be known before records are added.
+	Base string
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+}
+
+// IsRecordFile reports whether a file name has a record file extension:
+// .yaml, .yml or .json.
+func IsRecordFile(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// input is one file to decode: its name for diagnostics and a way to read
+// it.
+type input struct {
+	name string
+	read func() ([]byte, error)
+	info bool // civicnet.yaml
+}
+
+// decoded is what one file yielded.
+type decoded struct {
+	records  []Record
+	info     *DatasetInfo
+	problems []Problem
+}
+
+// LoadFiles loads a record set from paths on disk: record files, or
+// directories walked recursively for *.yaml, *.yml and *.json. The path
+// "-" reads one file from opts.Stdin, named <stdin>. A civicnet.yaml at
+// the root of a directory (or given as a path) describes the dataset.
+//
+// Every problem met is returned, not only the first; the dataset holds
+// every record that could be decoded.
+func LoadFiles(paths []string, opts Options) (*Dataset, []Problem) {
+	var inputs []input
+	var problems []Problem
+	for _, p := range paths {
+		if p == "-" {
+			stdin := opts.Stdin
+			inputs = append(inputs, input{name: StdinName, read: func() ([]byte, error) {
+				if stdin == nil {
+					return nil, errors.New("no standard input")
+				}
+				return readLimited(stdin)
+			}})
+			continue
+		}
+		found, probs := walkOS(p)
+		inputs = append(inputs, found...)
+		problems = append(problems, probs...)
+	}
+	ds, more := load(inputs, opts)
+	return ds, append(problems, more...)
+}
+
+// LoadFS loads the record set held by fsys, walking it from its root, as
+// LoadFiles does for a directory. Names in positions are slash-separated
+// paths inside fsys.
+func LoadFS(fsys fs.FS, opts Options) (*Dataset, []Problem) {
+	var inputs []input
+	var problems []Problem
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems = append(problems, readProblem(p, err))
+			return nil
+		}
+		if d.IsDir() || !IsRecordFile(p) {
+			return nil
+		}
+		inputs = append(inputs, input{name: p, info: p == DatasetFile, read: func() ([]byte, error) {
+			f, err := fsys.Open(p)
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			return readLimited(f)
+		}})
+		return nil
+	})
+	if err != nil {
+		problems = append(problems, readProblem(".", err))
+	}
+	ds, more := load(inputs, opts)
+	return ds, append(problems, more...)
+}
+
+// Decode loads records from one reader; name is used in positions and, by
+// its extension, chooses JSON or YAML (content that starts with '{' or '['
+// is read as JSON when the name says neither).
+func Decode(r io.Reader, name string, opts Options) (*Dataset, []Problem) {
+	return load([]input{{name: name, read: func() ([]byte, error) { return readLimited(r) }}}, opts)
+}
+
+// walkOS lists the record files under p (a file or a directory).
+func walkOS(root string) ([]input, []Problem) {
+	var inputs []input
+	var problems []Problem
+	st, err := os.Stat(root)
+	if err != nil {
+		return nil, []Problem{readProblem(root, err)}
+	}
+	if !st.IsDir() {
+		return []input{osInput(root, filepath.Base(root) == DatasetFile)}, nil
+	}
+	rootInfo := filepath.Join(root, DatasetFile)
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems = append(problems, readProblem(p, err))
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !IsRecordFile(p) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				problems = append(problems, Problem{Pos: Pos{File: p}, Code: "symlink-skipped",
+					Summary: "symbolic link to a directory not followed",
+					Detail:  "pass the directory it points to as a path of its own"})
+				return nil
+			}
+		}
+		inputs = append(inputs, osInput(p, p == rootInfo))
+		return nil
+	})
+	if err != nil {
+		problems = append(problems, readProblem(root, err))
+	}
+	return inputs, problems
+}
+
+func osInput(p string, info bool) input {
+	return input{name: p, info: info, read: func() ([]byte, error) {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return readLimited(f)
+	}}
+}
+
+var errTooLarge = fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20)
+
+func readLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+func readProblem(name string, err error) Problem {
+	if errors.Is(err, errTooLarge) {
+		return Problem{Pos: Pos{File: name}, Code: "file-too-large", Summary: err.Error(),
+			Detail: "split the records into several files"}
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return Problem{Pos: Pos{File: name}, Code: "read-error", Summary: "cannot read: " + err.Error(),
+		Detail: "check that the file exists and is readable"}
+}
+
+// load decodes the inputs concurrently, then adds their records to one
+// dataset in input order, so the result does not depend on scheduling.
+func load(inputs []input, opts Options) (*Dataset, []Problem) {
+	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].info && !inputs[j].info })
+	results := make([]decoded, len(inputs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(inputs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = decodeInput(inputs[i])
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var info DatasetInfo
+	var infoFrom string
+	var problems []Problem
+	for i, in := range inputs {
+		if r := results[i].info; r != nil {
+			if infoFrom != "" {
+				problems = append(problems, Problem{Pos: r.Pos(), Code: "duplicate-dataset",
+					Summary: "a second civicnet.yaml in the same record set",
+					Detail:  "keep one dataset description, at the root of the record set",
+					Related: []Pos{{File: infoFrom}}})
+				continue
+			}
+			info, infoFrom = *r, in.name
+		}
+	}
+	if opts.Base != "" {
+		info.Base = opts.Base
+	}
+	ds := NewDataset(info)
+	for i := range inputs {
+		problems = append(problems, results[i].problems...)
+		ds.Add(results[i].records...)
+	}
+	return ds, problems
+}
+
+func decodeInput(in input) decoded {
+	data, err := in.read()
+	if err != nil {
+		return decoded{problems: []Problem{readProblem(in.name, err)}}
+	}
+	d := &decoder{file: in.name}
+	root := d.parse(data, in.name)
+	var out decoded
+	if in.info {
+		if len(root) > 0 {
+			info := d.datasetInfo(root[0])
+			out.info = &info
+			if len(root) > 1 {
+				d.problem(d.pos(root[1]), "syntax", "civicnet.yaml holds more than one document", "keep one mapping")
+			}
+		} else if len(d.problems) == 0 {
+			out.info = &DatasetInfo{Origin: Origin{File: in.name}}
+		}
+		out.problems = d.finish()
+		return out
+	}
+	for _, n := range root {
+		n = d.deref(n)
+		if n == nil || isNull(n) {
+			continue
+		}
+		if n.Kind == yaml.SequenceNode {
+			for _, item := range n.Content {
+				if r := d.record(item); r != nil {
+					out.records = append(out.records, r)
+				}
+			}
+			continue
+		}
+		if r := d.record(n); r != nil {
+			out.records = append(out.records, r)
+		}
+	}
+	out.problems = d.finish()
+	return out
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parse checks the encoding of a file and parses it into documents: every
+// YAML document, or the one JSON value. Problems go to d.
+func (d *decoder) parse(data []byte, name string) []*yaml.Node {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(data, []byte("\xfe\xff")) || bytes.HasPrefix(data, []byte("\xff\xfe")) {
+		d.problem(Pos{File: d.file, Line: 1, Col: 1}, "bad-encoding", "file is UTF-16, not UTF-8",
+			"save the file as UTF-8 (without byte order mark)")
+		return nil
+	}
+	if !utf8.Valid(data) {
+		off := firstInvalidUTF8(data)
+		d.problem(offsetPos(d.file, data, off), "bad-encoding", "invalid UTF-8 byte 0x"+strconv.FormatUint(uint64(data[off]), 16),
+			"save the file as UTF-8; it may be Latin-1 or Windows-1252")
+		return nil
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		d.problem(offsetPos(d.file, data, i), "control-character", "NUL byte in the file",
+			"record files are text; remove the NUL byte (the file may be binary or UTF-16)")
+		return nil
+	}
+	if isJSONName(name, data) {
+		n, err := parseJSON(data)
+		if err != nil {
+			var je *jsonError
+			if errors.As(err, &je) {
+				d.problem(Pos{File: d.file, Line: je.line, Col: je.col}, "syntax", "JSON syntax error: "+je.msg, "")
+			}
+			return nil
+		}
+		return []*yaml.Node{n}
+	}
+	return d.parseYAML(data)
+}
+
+func isJSONName(name string, data []byte) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json":
+		return true
+	case ".yaml", ".yml":
+		return false
+	}
+	t := bytes.TrimLeft(data, " \t\r\n")
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
+}
+
+func (d *decoder) parseYAML(data []byte) (docs []*yaml.Node) {
+	defer func() {
+		// The YAML parser panics on some pathological inputs; a record
+		// file must never crash the run.
+		if r := recover(); r != nil {
+			d.problem(Pos{File: d.file}, "syntax", fmt.Sprintf("YAML parser failed: %v", r), "")
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if err == io.EOF {
+			return docs
+		}
+		if err != nil {
+			msg := strings.TrimPrefix(err.Error(), "yaml: ")
+			pos := Pos{File: d.file}
+			if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+				pos.Line, _ = strconv.Atoi(m[1])
+				msg = m[2]
+			}
+			d.problem(pos, "syntax", "YAML syntax error: "+msg, yamlHint(msg))
+			return docs
+		}
+		if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+			docs = append(docs, doc.Content[0])
+		}
+	}
+}
+
+func yamlHint(msg string) string {
+	switch {
+	case strings.Contains(msg, "found character that cannot start any token"),
+		strings.Contains(msg, "found a tab character"):
+		return "indent with spaces, not tabs; quote values that start with @ or `"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		return "quote a value that contains \": \" (a colon followed by a space)"
+	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected"):
+		return "check the indentation of this line and the one before"
+	}
+	return ""
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// offsetPos converts a byte offset into a line and code-point column.
+func offsetPos(file string, data []byte, off int) Pos {
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return Pos{File: file, Line: line, Col: 1 + utf8.RuneCount(data[start:off])}
+}

@@ -1,0 +1,363 @@
+package model
+
+import (
+	"strings"
+)
+
+// Kind names a record kind, as written in the `kind` field.
+type Kind uint8
+
+// The record kinds. The zero Kind is invalid on purpose.
+const (
+	KindInvalid Kind = iota
+	KindRegion
+	KindOrganization
+	KindPerson
+	KindProject
+	KindEvent
+	KindPlace
+	KindMembership
+	KindParticipation
+)
+
+var kindNames = [...]string{"", "region", "organization", "person", "project", "event", "place", "membership", "participation"}
+
+// Kinds lists every valid kind in a fixed order.
+var Kinds = []Kind{KindRegion, KindOrganization, KindPerson, KindProject, KindEvent, KindPlace, KindMembership, KindParticipation}
+
+// String returns the kind as written in records ("region"), or "" for an
+// invalid kind.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return ""
+}
+
+// ParseKind returns the Kind written as s, or KindInvalid.
+func ParseKind(s string) Kind {
+	for i, n := range kindNames {
+		if i > 0 && n == s {
+			return Kind(i)
+		}
+	}
+	return KindInvalid
+}
+
+// IsAgent reports whether records of this kind can act: be members,
+// organise or attend events.
+func (k Kind) IsAgent() bool {
+	return k == KindRegion || k == KindOrganization || k == KindPerson || k == KindProject
+}
+
+// Record is one record of a record set. Every kind is a pointer to one of
+// the record structs of this package: *Region, *Organization, *Person,
+// *Project, *Event, *Place, *Membership, *Participation.
+type Record interface {
+	Kind() Kind
+	// Base returns the fields every kind shares.
+	Base() *Common
+}
+
+// LangString is a string in a language. Lang is a BCP 47 tag, or "" for a
+// plain string in the dataset's default language.
+type LangString struct {
+	Lang  string
+	Value string
+}
+
+// Text is a string or a set of translations of it, in the order written.
+type Text []LangString
+
+// Plain returns a Text holding one string in the default language.
+func Plain(s string) Text { return Text{{Value: s}} }
+
+// IsZero reports whether the text holds no string.
+func (t Text) IsZero() bool { return len(t) == 0 }
+
+// In returns the string in language lang ("" for the plain string), and
+// whether there is one.
+func (t Text) In(lang string) (string, bool) {
+	for _, ls := range t {
+		if ls.Lang == lang {
+			return ls.Value, true
+		}
+	}
+	return "", false
+}
+
+// Best returns the string in lang if there is one, else the plain string,
+// else the English one, else the first: the one a label should show.
+func (t Text) Best(lang string) string {
+	if len(t) == 0 {
+		return ""
+	}
+	for _, l := range []string{lang, "", "en"} {
+		if s, ok := t.In(l); ok {
+			return s
+		}
+	}
+	return t[0].Value
+}
+
+// String returns Best("").
+func (t Text) String() string { return t.Best("") }
+
+// Identifier is one entry of an `identifiers` map: `wikidata: Q1273`.
+type Identifier struct {
+	Scheme string
+	Value  string
+}
+
+// Source says where facts come from.
+type Source struct {
+	// ID is derived from URL, else Title (SPEC 2.6); set by Dataset.Add.
+	ID        string
+	Title     string
+	URL       string
+	Publisher string // a record id or a name
+	License   string // an SPDX id or a URL
+	Published Date
+	Retrieved Date
+	Origin
+}
+
+// Common holds the fields every record kind shares.
+type Common struct {
+	ID          string
+	Name        Text
+	AltNames    []Text
+	Description Text
+	Identifiers []Identifier
+	Website     string
+	Email       string
+	Topics      []string
+	Sources     []*Source
+	// Generated is true when ID was derived from the content (SPEC 2.6)
+	// rather than written.
+	Generated bool
+	Origin
+}
+
+// Base returns c itself; it lets every record kind satisfy Record.
+func (c *Common) Base() *Common { return c }
+
+// Organization is an organisation: a network, an association, a
+// municipality, or a unit of another organisation.
+type Organization struct {
+	Common
+	Type              string
+	UnitOf            string
+	SubOrganizationOf string
+	Country           string
+	Place             string
+	// Memberships and Participations are the nested forms; Dataset.Add
+	// moves them to top-level records with Member/Agent set.
+	Memberships    []*Membership
+	Participations []*Participation
+}
+
+// Kind implements Record.
+func (*Organization) Kind() Kind { return KindOrganization }
+
+// Region is a regional authority (an organisation) together with the
+// territory it governs.
+type Region struct {
+	Organization
+	AreaKm2       Quantity
+	Population    Quantity
+	Capital       string // place id; an inline capital becomes a place record
+	CapitalPlace  *Place // inline capital, moved to a place record by Dataset.Add
+	HeritageSites []*HeritageSite
+	// TerritoryIdentifiers identify the territory (wikidata, nuts,
+	// geonames); Identifiers identify the authority.
+	TerritoryIdentifiers []Identifier
+}
+
+// Kind implements Record.
+func (*Region) Kind() Kind { return KindRegion }
+
+// HeritageSite is a UNESCO World Heritage site in a region's territory.
+// Dataset.Add turns each into a place record of type heritage-site.
+type HeritageSite struct {
+	ID        string // optional; derived from the content when empty
+	Name      Text
+	Inscribed int // year of inscription
+	Origin
+}
+
+// Person is a person. Affiliations and posts are memberships.
+type Person struct {
+	Common
+	GivenName      string
+	FamilyName     string
+	Memberships    []*Membership
+	Participations []*Participation
+}
+
+// Kind implements Record.
+func (*Person) Kind() Kind { return KindPerson }
+
+// Project is a project, programme, initiative (collaborations that can
+// hold memberships) or infrastructure (a built system).
+type Project struct {
+	Common
+	Type       string
+	Acronym    string
+	During     Interval
+	Funding    []*Funding
+	Quantities []*NamedQuantity
+	OperatedBy string
+	// Participants are nested memberships in this project; Memberships
+	// and Participations are the project's own, as a member or agent.
+	Participants   []*Membership
+	Memberships    []*Membership
+	Participations []*Participation
+}
+
+// Kind implements Record.
+func (*Project) Kind() Kind { return KindProject }
+
+// IsCollaboration reports whether the project is an agent that can hold
+// memberships and be a member (type project, programme or initiative,
+// or no type).
+func (p *Project) IsCollaboration() bool {
+	switch p.Type {
+	case "", "project", "programme", "initiative":
+		return true
+	}
+	return false
+}
+
+// Funding is one grant to a project.
+type Funding struct {
+	Funder    string // record id
+	Programme string
+	Year      int
+	Share     string // "full" or "part"
+	Amount    Quantity
+	Origin
+}
+
+// NamedQuantity is a named figure of a project: "50 specific projects".
+type NamedQuantity struct {
+	Name string
+	Quantity
+	Origin
+}
+
+// Event is something that happened at a time and place: an assembly, a
+// conference, the adoption of a law, or a series of such events.
+type Event struct {
+	Common
+	Type              string
+	Date              Interval
+	Location          *Location
+	Place             string // the resolved location: the place id, or the inline venue or city
+	Series            string
+	Edition           int
+	Project           string
+	Organizers        []string
+	Participants      []*Participation
+	ParticipantCount  Quantity
+	ParticipantGroups []string
+}
+
+// Kind implements Record.
+func (*Event) Kind() Kind { return KindEvent }
+
+// Location is where an event took place, as written.
+type Location struct {
+	Venue   string
+	Place   string
+	City    string
+	Country string
+	Origin
+}
+
+// Place is a city, venue, country, heritage site or other area.
+type Place struct {
+	Common
+	Type        string
+	Country     string
+	ContainedIn string
+	Address     string
+	// Inscribed is the UNESCO inscription year of a heritage site.
+	Inscribed int
+}
+
+// Kind implements Record.
+func (*Place) Kind() Kind { return KindPlace }
+
+// Role is a membership or participation role: a slug and its label.
+type Role struct {
+	Slug  string
+	Label string
+}
+
+// Membership says that Member belongs to Organization in Role During a
+// period.
+type Membership struct {
+	Common
+	Member       string
+	Organization string
+	Role         Role
+	During       Interval
+	// Nested is true when the membership was written under its member or
+	// project rather than as a top-level record.
+	Nested bool
+}
+
+// Kind implements Record.
+func (*Membership) Kind() Kind { return KindMembership }
+
+// Participation says that Agent took part in Event in Role.
+type Participation struct {
+	Common
+	Agent  string
+	Event  string
+	Role   Role
+	Nested bool
+}
+
+// Kind implements Record.
+func (*Participation) Kind() Kind { return KindParticipation }
+
+// DatasetInfo is the dataset description of civicnet.yaml.
+type DatasetInfo struct {
+	Base        string
+	DumpURL     string
+	Title       string
+	Description string
+	Publisher   string // a record id or a name
+	License     string
+	Language    string
+	Contact     string
+	Keywords    []string
+	Issued      Date
+	Modified    Date
+	Origin
+}
+
+// builtinRoles are the roles SPEC 2.6 names; their labels are the slug
+// with spaces.
+var builtinRoles = map[string]bool{
+	"member": true, "associate-member": true, "coordinator": true, "partner": true,
+	"scientific-committee-member": true, "executive-committee-member": true,
+	"organizer": true, "co-organizer": true, "host": true, "attendee": true,
+	"speaker": true, "expert": true, "moderator": true, "funder": true,
+}
+
+// IsBuiltinRole reports whether slug is one of the roles civicnet knows.
+func IsBuiltinRole(slug string) bool { return builtinRoles[slug] }
+
+// ParseRole turns the text of a `role` field into a Role: a slug keeps
+// its slug and gets the label "slug with spaces"; other text is slugified
+// and kept as the label ("Commander" → commander, "Commander").
+func ParseRole(s string) Role {
+	s = strings.TrimSpace(s)
+	if IsSlug(s) {
+		return Role{Slug: s, Label: strings.ReplaceAll(s, "-", " ")}
+	}
+	return Role{Slug: Slugify(s), Label: s}
+}
