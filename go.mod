@@ -1,10 +1,18 @@
 module github.com/civicnet/civicnet
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/google/uuid v1.6.0
 	github.com/stretchr/testify v1.12.1
 	go.yaml.in/yaml/v3 v3.0.6
-	golang.org/x/text v0.14.0
+	golang.org/x/text v0.43.0
+)
+
+require (
+	github.com/knakk/rdf v0.0.0-20260317081859-15b52521cde6 // indirect
+	github.com/piprate/json-gold v0.9.1 // indirect
+	github.com/rogpeppe/go-internal v1.16.0 // indirect
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect
+	github.com/spf13/pflag v1.1.0 // indirect
 )

@@ -1,0 +1,234 @@
+package export
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/civicnet/civicnet/model"
+)
+
+// DumpOptions control WriteDump.
+type DumpOptions struct {
+	// Formats selects the parts of the dump; nil means AllFormats.
+	Formats []Format
+	// CSVBOM starts every CSV file with a UTF-8 byte order mark, for
+	// spreadsheet programs that need one to read UTF-8.
+	CSVBOM bool
+	// Progress, when set, is called as each file is started.
+	Progress func(file string)
+}
+
+// DumpFile describes one file written into a dump.
+type DumpFile struct {
+	Path   string // slash-separated, relative to the dump directory
+	Format Format
+	Size   int64
+	SHA256 string // lower-case hex
+}
+
+// dumpNames are the names a dump writes at its top level; an existing
+// directory holding anything else is not replaced, so that an export can
+// never delete files the user had.
+var dumpNames = map[string]bool{
+	"dataset.ttl": true, "dataset.nt": true, "dataset.jsonld": true, "context.jsonld": true,
+	"csv": true, "catalog.ttl": true, "shapes.ttl": true, "records.schema.json": true,
+}
+
+// WriteDump writes ds into the directory dir as a dump (SPEC section 4):
+// every file goes into a temporary directory beside dir, which then
+// replaces dir. If anything fails, or ctx is cancelled, the temporary
+// directory is removed and dir is left as it was. An existing dir is
+// replaced only when it is empty or holds nothing but dump files.
+func WriteDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOptions) (err error) {
+	if err := CheckBase(ds.Info.Base); err != nil {
+		return err
+	}
+	if err := checkReplaceable(dir); err != nil {
+		return err
+	}
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	d := &dump{ctx: ctx, dir: tmp, ds: ds, opts: opts}
+	formats := opts.Formats
+	if formats == nil {
+		formats = AllFormats
+	}
+	for _, f := range formats {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := d.write(f); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	return replaceDir(tmp, dir)
+}
+
+// CheckBase reports whether base can prefix the dump's IRIs: an absolute
+// http(s) IRI ending in "/".
+func CheckBase(base string) error {
+	switch {
+	case base == "":
+		return errors.New("no base IRI: set base in civicnet.yaml or pass --base")
+	case !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://"):
+		return fmt.Errorf("base %q is not an absolute http(s) IRI", base)
+	case !strings.HasSuffix(base, "/"):
+		return fmt.Errorf("base %q must end with \"/\"", base)
+	case strings.ContainsAny(base, " <>\"{}|\\^`#?"):
+		return fmt.Errorf("base %q holds a character not allowed in an IRI base (space, <>\"{}|\\^` # ?)", base)
+	}
+	return nil
+}
+
+func checkReplaceable(dir string) error {
+	st, err := os.Stat(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("%s exists and is not a directory", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !dumpNames[e.Name()] {
+			return fmt.Errorf("%s holds %s, which is not part of a dump; choose another output directory or move it away", dir, e.Name())
+		}
+	}
+	return nil
+}
+
+// replaceDir moves tmp to dir, moving an existing dir aside first and
+// removing it once tmp is in place; on failure the old dir is put back.
+func replaceDir(tmp, dir string) error {
+	old := ""
+	if _, err := os.Stat(dir); err == nil {
+		o, err := os.MkdirTemp(filepath.Dir(filepath.Clean(dir)), "."+filepath.Base(dir)+".old-")
+		if err != nil {
+			return err
+		}
+		os.Remove(o)
+		if err := os.Rename(dir, o); err != nil {
+			return err
+		}
+		old = o
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if old != "" {
+			os.Rename(old, dir)
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// dump is one export in progress.
+type dump struct {
+	ctx   context.Context
+	dir   string // the temporary directory
+	ds    *model.Dataset
+	opts  DumpOptions
+	files []DumpFile
+}
+
+func (d *dump) write(f Format) error {
+	switch f {
+	case FormatTurtle:
+		return d.writeTurtle()
+	case FormatNTriples:
+		return d.writeNTriples()
+	case FormatJSONLD:
+		return d.writeJSONLD()
+	case FormatCSV:
+		return d.writeCSV()
+	case FormatCatalog:
+		return d.writeCatalog()
+	case FormatShapes:
+		return d.writeShapes()
+	case FormatSchema:
+		return d.writeSchema()
+	}
+	return fmt.Errorf("unknown format %v", f)
+}
+
+// create writes one file of the dump through fn, buffered, and records
+// its size and SHA-256 for the catalogue.
+func (d *dump) create(rel string, f Format, fn func(w io.Writer) error) error {
+	if d.opts.Progress != nil {
+		d.opts.Progress(rel)
+	}
+	p := filepath.Join(d.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	file, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	cw := &countingWriter{w: file, h: h}
+	bw := bufio.NewWriterSize(cw, 256<<10)
+	err = fn(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = file.Sync()
+	}
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path.Clean(rel), err)
+	}
+	d.files = append(d.files, DumpFile{Path: rel, Format: f, Size: cw.n, SHA256: hex.EncodeToString(h.Sum(nil))})
+	return nil
+}
+
+type countingWriter struct {
+	w io.Writer
+	h hash.Hash
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.h.Write(p[:n])
+	c.n += int64(n)
+	return n, err
+}

@@ -1,0 +1,70 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Format names one part of a dump, as --formats lists them.
+type Format uint8
+
+// The formats of a dump. The zero Format is invalid on purpose.
+const (
+	FormatTurtle   Format = iota + 1 // dataset.ttl
+	FormatNTriples                   // dataset.nt
+	FormatJSONLD                     // dataset.jsonld and context.jsonld
+	FormatCSV                        // csv/*.csv and csv/csv-metadata.json
+	FormatCatalog                    // catalog.ttl
+	FormatShapes                     // shapes.ttl
+	FormatSchema                     // records.schema.json
+)
+
+var formatNames = [...]string{"", "ttl", "nt", "jsonld", "csv", "catalog", "shapes", "schema"}
+
+// AllFormats lists every format in the order a dump writes them.
+var AllFormats = []Format{FormatTurtle, FormatNTriples, FormatJSONLD, FormatCSV, FormatCatalog, FormatShapes, FormatSchema}
+
+// String returns the name --formats uses ("ttl").
+func (f Format) String() string {
+	if int(f) < len(formatNames) {
+		return formatNames[f]
+	}
+	return fmt.Sprintf("Format(%d)", f)
+}
+
+// ParseFormat returns the format named s.
+func ParseFormat(s string) (Format, error) {
+	for i, n := range formatNames {
+		if i > 0 && n == s {
+			return Format(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown format %q; formats are %s", s, strings.Join(formatNames[1:], ", "))
+}
+
+// ParseFormats parses a comma-separated list such as "ttl,nt", in the
+// order of AllFormats and without repeats.
+func ParseFormats(list string) ([]Format, error) {
+	seen := map[Format]bool{}
+	for _, s := range strings.Split(list, ",") {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		f, err := ParseFormat(s)
+		if err != nil {
+			return nil, err
+		}
+		seen[f] = true
+	}
+	if len(seen) == 0 {
+		return nil, fmt.Errorf("no format given; formats are %s", strings.Join(formatNames[1:], ", "))
+	}
+	var out []Format
+	for _, f := range AllFormats {
+		if seen[f] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
