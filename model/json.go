@@ -28,12 +28,13 @@ type jsonParser struct {
 type jsonError struct {
 	line, col int
 	msg       string
+	code      string // "" for a syntax error
 }
 
 func (e *jsonError) Error() string { return fmt.Sprintf("line %d column %d: %s", e.line, e.col, e.msg) }
 
 func parseJSON(data []byte) (*yaml.Node, error) {
-	p := &jsonParser{data: data, line: 1}
+	p := &jsonParser{data: data, line: 1, col: 1}
 	p.space()
 	if p.off >= len(p.data) {
 		return nil, p.errorf("the file holds no JSON value")
@@ -254,6 +255,12 @@ func (p *jsonParser) str() (string, error) {
 	for p.off < len(p.data) {
 		c := p.data[p.off]
 		if c == '"' {
+			if n := p.off - start; n > MaxScalarLen {
+				p.off = start
+				err := p.errorf("a string of %d bytes; the limit is %d", n, MaxScalarLen).(*jsonError)
+				err.code = "value-too-long"
+				return "", err
+			}
 			s := string(p.data[start:p.off])
 			p.off++
 			return s, nil

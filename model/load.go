@@ -301,6 +301,17 @@ func decodeInput(in input) decoded {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// parserErrors are the messages of the YAML library's parser, as opposed to
+// its scanner; see parseYAML.
+var parserErrors = map[string]bool{
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected node content":     true,
+	"did not find expected <document start>": true,
+	"did not find expected '-' indicator":    true,
+}
+
 // parse checks the encoding of a file and parses it into documents: every
 // YAML document, or the one JSON value. Problems go to d.
 func (d *decoder) parse(data []byte, name string) []*yaml.Node {
@@ -326,13 +337,41 @@ func (d *decoder) parse(data []byte, name string) []*yaml.Node {
 		if err != nil {
 			var je *jsonError
 			if errors.As(err, &je) {
-				d.problem(Pos{File: d.file, Line: je.line, Col: je.col}, "syntax", "JSON syntax error: "+je.msg, "")
+				pos := Pos{File: d.file, Line: je.line, Col: je.col}
+				if je.code != "" {
+					d.problem(pos, je.code, je.msg, "shorten the value or link to the full text with website or sources")
+				} else {
+					d.problem(pos, "syntax", "JSON syntax error: "+je.msg, "")
+				}
 			}
 			return nil
 		}
 		return []*yaml.Node{n}
 	}
+	if line, n := longestLine(data); n > MaxScalarLen {
+		// The YAML parser takes seconds over a line of tens of
+		// megabytes; a record file has no reason to hold one.
+		d.problem(Pos{File: d.file, Line: line, Col: 1}, "value-too-long",
+			fmt.Sprintf("line %d is %d bytes long; the limit is %d", line, n, MaxScalarLen),
+			"shorten the value or link to the full text with website or sources")
+		return nil
+	}
 	return d.parseYAML(data)
+}
+
+// longestLine returns the 1-based number and the length of the longest line.
+func longestLine(data []byte) (line, n int) {
+	for i, start := 1, 0; start <= len(data); i++ {
+		end := bytes.IndexByte(data[start:], '\n')
+		if end < 0 {
+			end = len(data) - start
+		}
+		if end > n {
+			line, n = i, end
+		}
+		start += end + 1
+	}
+	return line, n
 }
 
 func isJSONName(name string, data []byte) bool {
@@ -367,6 +406,11 @@ func (d *decoder) parseYAML(data []byte) (docs []*yaml.Node) {
 			if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 				pos.Line, _ = strconv.Atoi(m[1])
 				msg = m[2]
+				if parserErrors[msg] {
+					// The YAML library reports parser (not scanner)
+					// errors with a 0-based line; make it 1-based.
+					pos.Line++
+				}
 			}
 			d.problem(pos, "syntax", "YAML syntax error: "+msg, yamlHint(msg))
 			return docs
