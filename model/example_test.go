@@ -1,0 +1,71 @@
+package model_test
+
+import (
+	"fmt"
+	"testing/fstest"
+
+	"github.com/civicnet/civicnet/model"
+)
+
+// Load a record set from a file system and read a record.
+func ExampleLoadFS() {
+	fsys := fstest.MapFS{
+		"civicnet.yaml": {Data: []byte("base: https://data.example.org/net/\n")},
+		"toscana.yaml": {Data: []byte(`kind: region
+id: regione-toscana
+name: {it: Regione Toscana, en: Tuscany Region}
+memberships:
+  - {organization: efus, during: 2001/..}
+`)},
+		"efus.json": {Data: []byte(`{"kind": "organization", "id": "efus", "name": "European Forum for Urban Security"}`)},
+	}
+	ds, problems := model.LoadFS(fsys, model.Options{})
+	for _, p := range problems {
+		fmt.Println(p)
+	}
+	r := ds.Lookup("regione-toscana").(*model.Region)
+	fmt.Println(r.Name.Best("it"), "at", r.Pos())
+	for _, m := range ds.Memberships() {
+		fmt.Println(m.Member, m.Role.Slug, m.Organization, "since", m.During.Start)
+	}
+	// Output:
+	// Regione Toscana at toscana.yaml:1:1
+	// regione-toscana member efus since 2001
+}
+
+// Build records in code; nested memberships become top-level records.
+func ExampleDataset_Add() {
+	ds := model.NewDataset(model.DatasetInfo{Base: "https://data.example.org/net/"})
+	during, _ := model.ParseInterval("2008/2011")
+	ds.Add(&model.Organization{
+		Common: model.Common{ID: "regione-toscana", Name: model.Plain("Regione Toscana")},
+		Memberships: []*model.Membership{{
+			Organization: "fisu-executive-committee",
+			Role:         model.ParseRole("executive-committee-member"),
+			During:       during,
+		}},
+	})
+	m := ds.Memberships()[0]
+	fmt.Println(m.Member, "→", m.Organization, m.Role.Label, m.During)
+	fmt.Println(len(m.ID), "character generated id")
+	// Output:
+	// regione-toscana → fisu-executive-committee executive committee member 2008/2011
+	// 36 character generated id
+}
+
+// Parse EDTF intervals; errors say what is wrong.
+func ExampleParseInterval() {
+	for _, s := range []string{"1997~/..", "2006-11-02/2006-11-04", "2011/2008", "2006-02-30"} {
+		iv, err := model.ParseInterval(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(iv, "from", iv.Start.ISO(), "ongoing:", iv.Ongoing())
+	}
+	// Output:
+	// 1997~/.. from 1997 ongoing: true
+	// 2006-11-02/2006-11-04 from 2006-11-02 ongoing: false
+	// invalid date "2011/2008": end 2008 is before start 2011
+	// invalid date "2006-02-30": 2006-02-30 is not a day: February 2006 has 28 days
+}
