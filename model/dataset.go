@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,6 +33,14 @@ func NewDataset(info DatasetInfo) *Dataset {
 		Info:  info,
 		index: make(map[string]int),
 		ns:    uuid.NewSHA1(uuid.NameSpaceURL, []byte(info.Base)),
+	}
+}
+
+// grow makes room for n more records.
+func (ds *Dataset) grow(n int) {
+	ds.Records = slices.Grow(ds.Records, n)
+	if len(ds.index) == 0 {
+		ds.index = make(map[string]int, n)
 	}
 }
 

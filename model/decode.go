@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Limits on what one record file may hold. They keep hostile input from
@@ -29,6 +27,8 @@ const (
 // decoder turns the node tree of one file into records, collecting every
 // problem on the way instead of stopping at the first.
 type decoder struct {
+	arena    arena
+	names    map[string]uint32 // interned key names, cached without the lock
 	file     string
 	problems []Problem
 	dropped  int
@@ -43,7 +43,7 @@ func (d *decoder) problem(pos Pos, code, summary, detail string, related ...Pos)
 	d.problems = append(d.problems, Problem{Pos: pos, Code: code, Summary: summary, Detail: detail, Related: related})
 }
 
-func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
+func (d *decoder) pos(n *node) Pos { return Pos{File: d.file, Line: int(n.line), Col: int(n.col)} }
 
 // finish returns the problems, with a last one counting those left out.
 func (d *decoder) finish() []Problem {
@@ -56,34 +56,34 @@ func (d *decoder) finish() []Problem {
 }
 
 // deref follows aliases to the node they name, with a bound on chains.
-func (d *decoder) deref(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode; i++ {
+func (d *decoder) deref(n *node) *node {
+	for i := 0; n != nil && n.kind == aliasNode; i++ {
 		d.aliases++
-		if i >= maxAliasDepth || n.Alias == nil {
+		if i >= maxAliasDepth || n.alias == nil {
 			d.problem(d.pos(n), "syntax", "alias chain too long or broken", "write the value out instead of using an alias")
 			return nil
 		}
-		n = n.Alias
+		n = n.alias
 	}
 	return n
 }
 
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
+func describe(n *node) string {
+	switch n.kind {
+	case mappingNode:
 		return "a mapping"
-	case yaml.SequenceNode:
+	case sequenceNode:
 		return "a list"
-	case yaml.ScalarNode:
-		switch n.ShortTag() {
-		case "!!null":
+	case scalarNode:
+		switch n.tag {
+		case tagNull:
 			return "an empty value"
-		case "!!bool":
+		case tagBool:
 			return "a boolean"
-		case "!!int", "!!float":
+		case tagInt, tagFloat:
 			return "a number"
 		}
-		return fmt.Sprintf("the string %q", clip(n.Value))
+		return fmt.Sprintf("the string %q", clip(n.value))
 	}
 	return "something else"
 }
@@ -95,13 +95,13 @@ func clip(s string) string {
 	return s
 }
 
-func (d *decoder) wrongType(n *yaml.Node, field, want string) {
+func (d *decoder) wrongType(n *node, field, want string) {
 	d.problem(d.pos(n), "wrong-type", fmt.Sprintf("%s must be %s, not %s", field, want, describe(n)), "")
 }
 
 // isNull reports whether n is an empty value, which counts as absent.
-func isNull(n *yaml.Node) bool {
-	return n == nil || (n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null")
+func isNull(n *node) bool {
+	return n == nil || (n.kind == scalarNode && n.tag == tagNull)
 }
 
 // mapping walks the pairs of a mapping node. It reports keys that are not
@@ -109,33 +109,44 @@ func isNull(n *yaml.Node) bool {
 // in allowed (with a did-you-mean; nil allows any key), records every key's
 // position in origin, and calls fn for the others with non-empty values. A
 // `$schema` key of a record is skipped.
-func (d *decoder) mapping(n *yaml.Node, what string, allowed []string, origin *Origin, fn func(key string, k, v *yaml.Node)) bool {
+func (d *decoder) mapping(n *node, what string, allowed []string, origin *Origin, fn func(key string, k, v *node)) bool {
+	if n = d.deref(n); n != nil && n.kind == mappingNode {
+		origin.File, origin.Line, origin.Col = d.file, n.line, n.col
+		if origin.keys == nil {
+			origin.keys = make([]fieldPos, 0, keyCount(n))
+		}
+	}
+	return d.nestedMapping(n, what, allowed, origin, "", fn)
+}
+
+// nestedMapping is mapping for a map nested in another value's origin
+// (a language map, identifiers, a quantity): key positions are recorded in
+// owner as "prefix.key"; owner may be nil.
+func (d *decoder) nestedMapping(n *node, what string, allowed []string, owner *Origin, prefix string, fn func(key string, k, v *node)) bool {
 	n = d.deref(n)
 	if n == nil {
 		return false
 	}
-	if n.Kind != yaml.MappingNode {
+	if n.kind != mappingNode {
 		d.wrongType(n, what, "a mapping")
 		return false
 	}
-	origin.File, origin.Line, origin.Col = d.file, int32(n.Line), int32(n.Column)
-	seen := make(map[string]*yaml.Node, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := d.deref(n.Content[i]), n.Content[i+1]
+	var seen map[string]*node // only for large mappings; small ones are scanned
+	for i := 0; i+1 < len(n.content); i += 2 {
+		k, v := d.deref(n.content[i]), n.content[i+1]
 		if k == nil {
 			continue
 		}
-		if k.Kind != yaml.ScalarNode {
+		if k.kind != scalarNode {
 			d.problem(d.pos(k), "wrong-type", "a key must be a plain name, not "+describe(k), "")
 			continue
 		}
-		key := k.Value
-		if first, dup := seen[key]; dup {
+		key := k.value
+		if first := d.earlierKey(n, i, key, &seen); first != nil {
 			d.problem(d.pos(k), "duplicate-key", fmt.Sprintf("key %q appears twice in %s", key, what),
 				"remove one of them; the first is at the related position", d.pos(first))
 			continue
 		}
-		seen[key] = k
 		if allowed != nil && !slices.Contains(allowed, key) {
 			detail := fmt.Sprintf("%s has no field %q", what, key)
 			if s := Suggest(key, allowed); s != "" {
@@ -150,8 +161,13 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string, origin *O
 		if vv == nil {
 			continue
 		}
-		origin.Keys = append(origin.Keys, FieldPos{Name: key, KeyLine: int32(k.Line), KeyCol: int32(k.Column),
-			ValLine: int32(vv.Line), ValCol: int32(vv.Column)})
+		if owner != nil {
+			if prefix != "" {
+				d.addKey(owner, prefix+"."+key, k, vv)
+			} else {
+				d.addKey(owner, key, k, vv)
+			}
+		}
 		if isNull(vv) {
 			continue
 		}
@@ -160,85 +176,132 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string, origin *O
 	return true
 }
 
+// keyCount is the number of positions a mapping's origin will hold: its
+// keys, the keys of nested maps and the items of lists.
+func keyCount(n *node) int {
+	c := len(n.content) / 2
+	for i := 1; i < len(n.content); i += 2 {
+		switch v := n.content[i]; v.kind {
+		case mappingNode:
+			c += len(v.content) / 2
+		case sequenceNode:
+			c += len(v.content)
+		}
+	}
+	return c
+}
+
+// addKey records the position of key name (at k) and its value (at v).
+func (d *decoder) addKey(o *Origin, name string, k, v *node) {
+	id, ok := d.names[name]
+	if !ok {
+		id = internName(name)
+		if d.names == nil {
+			d.names = map[string]uint32{}
+		}
+		d.names[name] = id
+	}
+	o.keys = append(o.keys, fieldPos{name: id, keyLine: k.line, keyCol: k.col, valLine: v.line, valCol: v.col})
+}
+
+// earlierKey returns the key node before index i of mapping n that is
+// also named key, or nil. Small mappings (records) are scanned; large ones
+// (an identifiers map with thousands of schemes) use a map built once.
+func (d *decoder) earlierKey(n *node, i int, key string, seen *map[string]*node) *node {
+	if len(n.content) <= 64 {
+		for j := 0; j < i; j += 2 {
+			if k := d.derefQuiet(n.content[j]); k != nil && k.kind == scalarNode && k.value == key {
+				return k
+			}
+		}
+		return nil
+	}
+	if *seen == nil {
+		*seen = make(map[string]*node, len(n.content)/2)
+	}
+	if first, ok := (*seen)[key]; ok {
+		return first
+	}
+	(*seen)[key] = n.content[i]
+	return nil
+}
+
+// derefQuiet follows aliases without reporting problems (they were
+// reported when the node was first visited).
+func (d *decoder) derefQuiet(n *node) *node {
+	for i := 0; n != nil && n.kind == aliasNode && i < maxAliasDepth; i++ {
+		n = n.alias
+	}
+	if n != nil && n.kind == aliasNode {
+		return nil
+	}
+	return n
+}
+
 // str returns the text of a scalar; numbers, dates and booleans count as
 // their text, since people write `geonames: 3165361` unquoted.
-func (d *decoder) str(n *yaml.Node, field string) (string, bool) {
-	if n.Kind != yaml.ScalarNode {
+func (d *decoder) str(n *node, field string) (string, bool) {
+	if n.kind != scalarNode {
 		d.wrongType(n, field, "a string")
 		return "", false
 	}
-	if len(n.Value) > MaxScalarLen {
-		d.problem(d.pos(n), "value-too-long", fmt.Sprintf("%s is %d bytes long; the limit is %d", field, len(n.Value), MaxScalarLen),
+	if len(n.value) > MaxScalarLen {
+		d.problem(d.pos(n), "value-too-long", fmt.Sprintf("%s is %d bytes long; the limit is %d", field, len(n.value), MaxScalarLen),
 			"shorten the value or link to the full text with website or sources")
 		return "", false
 	}
-	return n.Value, true
+	return n.value, true
 }
 
-func (d *decoder) strInto(n *yaml.Node, field string, dst *string) {
+func (d *decoder) strInto(n *node, field string, dst *string) {
 	if s, ok := d.str(n, field); ok {
 		*dst = s
 	}
 }
 
 // text reads a string, or a map from language tag to string.
-func (d *decoder) text(n *yaml.Node, field string, origin *Origin) Text {
-	if n.Kind == yaml.ScalarNode {
+func (d *decoder) text(n *node, field string, origin *Origin) Text {
+	if n.kind == scalarNode {
 		if s, ok := d.str(n, field); ok {
 			return Plain(s)
 		}
 		return nil
 	}
-	if n.Kind != yaml.MappingNode {
+	if n.kind != mappingNode {
 		d.wrongType(n, field, "a string or a map from language tag to string")
 		return nil
 	}
 	var t Text
-	var o Origin
-	d.mapping(n, field, nil, &o, func(key string, k, v *yaml.Node) {
+	d.nestedMapping(n, field, nil, origin, field, func(key string, k, v *node) {
 		if s, ok := d.str(v, field+"."+key); ok {
 			t = append(t, LangString{Lang: key, Value: s})
 		}
 	})
-	prefixKeys(origin, &o, field)
 	return t
-}
-
-// prefixKeys copies the key positions of a nested mapping into its owner's
-// origin as "field.key".
-func prefixKeys(owner, nested *Origin, field string) {
-	if owner == nil {
-		return
-	}
-	for _, f := range nested.Keys {
-		f.Name = field + "." + f.Name
-		owner.Keys = append(owner.Keys, f)
-	}
 }
 
 // list calls fn for each item of a list node, recording scalar items'
 // positions as "field[i]" in origin.
-func (d *decoder) list(n *yaml.Node, field string, origin *Origin, fn func(i int, item *yaml.Node)) {
-	if n.Kind != yaml.SequenceNode {
+func (d *decoder) list(n *node, field string, origin *Origin, fn func(i int, item *node)) {
+	if n.kind != sequenceNode {
 		d.wrongType(n, field, "a list")
 		return
 	}
-	for i, item := range n.Content {
+	for i, item := range n.content {
 		item = d.deref(item)
 		if item == nil {
 			continue
 		}
-		if origin != nil && item.Kind == yaml.ScalarNode {
-			origin.Keys = append(origin.Keys, FieldPos{Name: field + "[" + strconv.Itoa(i) + "]",
-				KeyLine: int32(item.Line), KeyCol: int32(item.Column), ValLine: int32(item.Line), ValCol: int32(item.Column)})
+		if origin != nil && item.kind == scalarNode {
+			d.addKey(origin, field+"["+strconv.Itoa(i)+"]", item, item)
 		}
 		fn(i, item)
 	}
 }
 
-func (d *decoder) strList(n *yaml.Node, field string, origin *Origin) []string {
+func (d *decoder) strList(n *node, field string, origin *Origin) []string {
 	var out []string
-	d.list(n, field, origin, func(i int, item *yaml.Node) {
+	d.list(n, field, origin, func(i int, item *node) {
 		if s, ok := d.str(item, field+" items"); ok {
 			out = append(out, s)
 		}
@@ -246,9 +309,9 @@ func (d *decoder) strList(n *yaml.Node, field string, origin *Origin) []string {
 	return out
 }
 
-func (d *decoder) integer(n *yaml.Node, field string) (int, bool) {
-	if n.Kind == yaml.ScalarNode {
-		if v, err := strconv.Atoi(n.Value); err == nil {
+func (d *decoder) integer(n *node, field string) (int, bool) {
+	if n.kind == scalarNode {
+		if v, err := strconv.Atoi(n.value); err == nil {
 			return v, true
 		}
 	}
@@ -256,7 +319,7 @@ func (d *decoder) integer(n *yaml.Node, field string) (int, bool) {
 	return 0, false
 }
 
-func (d *decoder) dateErr(n *yaml.Node, field string, err error) {
+func (d *decoder) dateErr(n *node, field string, err error) {
 	code, summary, detail := "bad-date", err.Error(), ""
 	if de, ok := err.(*DateError); ok {
 		summary = fmt.Sprintf("%s: %s", field, de.Msg)
@@ -271,7 +334,7 @@ func (d *decoder) dateErr(n *yaml.Node, field string, err error) {
 	d.problem(d.pos(n), code, summary, detail)
 }
 
-func (d *decoder) date(n *yaml.Node, field string) Date {
+func (d *decoder) date(n *node, field string) Date {
 	s, ok := d.str(n, field)
 	if !ok {
 		return Date{}
@@ -283,7 +346,7 @@ func (d *decoder) date(n *yaml.Node, field string) Date {
 	return dt
 }
 
-func (d *decoder) interval(n *yaml.Node, field string) Interval {
+func (d *decoder) interval(n *node, field string) Interval {
 	s, ok := d.str(n, field)
 	if !ok {
 		return Interval{}
@@ -296,22 +359,22 @@ func (d *decoder) interval(n *yaml.Node, field string) Interval {
 }
 
 // quantity reads a number or {value, unit, qualifier, as_of}.
-func (d *decoder) quantity(n *yaml.Node, field string, q *Quantity, origin *Origin) {
-	if n.Kind == yaml.ScalarNode {
+func (d *decoder) quantity(n *node, field string, q *Quantity, origin *Origin) {
+	if n.kind == scalarNode {
 		d.number(n, field, q)
 		return
 	}
-	var o Origin
-	d.mapping(n, field, quantityFields, &o, func(key string, k, v *yaml.Node) {
+	hasValue := false
+	d.nestedMapping(n, field, quantityFields, origin, field, func(key string, k, v *node) {
+		hasValue = hasValue || key == "value"
 		d.quantityField(key, v, field, q)
 	})
-	if !o.Has("value") && n.Kind == yaml.MappingNode {
+	if !hasValue && n.kind == mappingNode {
 		d.problem(d.pos(n), "missing-field", field+" has no value", "write the number as value: 3600000")
 	}
-	prefixKeys(origin, &o, field)
 }
 
-func (d *decoder) quantityField(key string, v *yaml.Node, field string, q *Quantity) {
+func (d *decoder) quantityField(key string, v *node, field string, q *Quantity) {
 	switch key {
 	case "value":
 		d.number(v, field+".value", q)
@@ -331,7 +394,7 @@ func (d *decoder) quantityField(key string, v *yaml.Node, field string, q *Quant
 	}
 }
 
-func (d *decoder) number(n *yaml.Node, field string, q *Quantity) {
+func (d *decoder) number(n *node, field string, q *Quantity) {
 	s, ok := d.str(n, field)
 	if !ok {
 		return
@@ -346,14 +409,12 @@ func (d *decoder) number(n *yaml.Node, field string, q *Quantity) {
 }
 
 // identifiers reads a map from scheme to value.
-func (d *decoder) identifiers(n *yaml.Node, field string, origin *Origin) []Identifier {
+func (d *decoder) identifiers(n *node, field string, origin *Origin) []Identifier {
 	var out []Identifier
-	var o Origin
-	d.mapping(n, field, nil, &o, func(key string, k, v *yaml.Node) {
+	d.nestedMapping(n, field, nil, origin, field, func(key string, k, v *node) {
 		if s, ok := d.str(v, field+"."+key); ok {
 			out = append(out, Identifier{Scheme: key, Value: s})
 		}
 	})
-	prefixKeys(origin, &o, field)
 	return out
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // kindList is the list of kinds for messages.
@@ -13,20 +11,20 @@ var kindList = "region, organization, person, project, event, place, membership,
 
 // record decodes one record mapping; it returns nil when the node is not a
 // record at all (problems say why).
-func (d *decoder) record(n *yaml.Node) Record {
+func (d *decoder) record(n *node) Record {
 	n = d.deref(n)
 	if n == nil {
 		return nil
 	}
-	if n.Kind != yaml.MappingNode {
+	if n.kind != mappingNode {
 		d.problem(d.pos(n), "wrong-type", "a record must be a mapping, not "+describe(n),
 			"write a record as key: value lines starting with kind: and id:")
 		return nil
 	}
-	var kindNode *yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := d.deref(n.Content[i]); k != nil && k.Kind == yaml.ScalarNode && k.Value == "kind" {
-			kindNode = d.deref(n.Content[i+1])
+	var kindNode *node
+	for i := 0; i+1 < len(n.content); i += 2 {
+		if k := d.deref(n.content[i]); k != nil && k.kind == scalarNode && k.value == "kind" {
+			kindNode = d.deref(n.content[i+1])
 			break
 		}
 	}
@@ -34,21 +32,21 @@ func (d *decoder) record(n *yaml.Node) Record {
 		d.problem(d.pos(n), "missing-field", "record has no kind", "add kind: with one of "+kindList)
 		return nil
 	}
-	if kindNode.Kind != yaml.ScalarNode {
+	if kindNode.kind != scalarNode {
 		d.wrongType(kindNode, "kind", "a string")
 		return nil
 	}
-	kind := ParseKind(kindNode.Value)
+	kind := ParseKind(kindNode.value)
 	if kind == KindInvalid {
 		detail := "kind must be one of " + kindList
 		names := make([]string, 0, len(Kinds))
 		for _, k := range Kinds {
 			names = append(names, k.String())
 		}
-		if s := Suggest(kindNode.Value, names); s != "" {
+		if s := Suggest(kindNode.value, names); s != "" {
 			detail = fmt.Sprintf("did you mean %q? ", s) + detail
 		}
-		d.problem(d.pos(kindNode), "unknown-kind", fmt.Sprintf("unknown kind %q", clip(kindNode.Value)), detail)
+		d.problem(d.pos(kindNode), "unknown-kind", fmt.Sprintf("unknown kind %q", clip(kindNode.value)), detail)
 		return nil
 	}
 	r := newRecord(kind)
@@ -80,16 +78,16 @@ func newRecord(k Kind) Record {
 }
 
 // fields decodes the fields of mapping n into r.
-func (d *decoder) fields(n *yaml.Node, what string, allowed []string, r Record) bool {
+func (d *decoder) fields(n *node, what string, allowed []string, r Record) bool {
 	c := r.Base()
-	return d.mapping(n, what, allowed, &c.Origin, func(key string, k, v *yaml.Node) {
+	return d.mapping(n, what, allowed, &c.Origin, func(key string, k, v *node) {
 		if !d.commonField(c, key, v) {
 			d.kindField(r, key, v)
 		}
 	})
 }
 
-func (d *decoder) commonField(c *Common, key string, v *yaml.Node) bool {
+func (d *decoder) commonField(c *Common, key string, v *node) bool {
 	switch key {
 	case "kind", "$schema":
 	case "id":
@@ -97,7 +95,7 @@ func (d *decoder) commonField(c *Common, key string, v *yaml.Node) bool {
 	case "name":
 		c.Name = d.text(v, "name", &c.Origin)
 	case "alt_names":
-		d.list(v, "alt_names", &c.Origin, func(i int, item *yaml.Node) {
+		d.list(v, "alt_names", &c.Origin, func(i int, item *node) {
 			if t := d.text(item, fmt.Sprintf("alt_names[%d]", i), &c.Origin); t != nil {
 				c.AltNames = append(c.AltNames, t)
 			}
@@ -113,7 +111,7 @@ func (d *decoder) commonField(c *Common, key string, v *yaml.Node) bool {
 	case "topics":
 		c.Topics = d.strList(v, "topics", &c.Origin)
 	case "sources":
-		d.list(v, "sources", nil, func(i int, item *yaml.Node) {
+		d.list(v, "sources", nil, func(i int, item *node) {
 			if s := d.source(item); s != nil {
 				c.Sources = append(c.Sources, s)
 			}
@@ -124,9 +122,9 @@ func (d *decoder) commonField(c *Common, key string, v *yaml.Node) bool {
 	return true
 }
 
-func (d *decoder) source(n *yaml.Node) *Source {
+func (d *decoder) source(n *node) *Source {
 	s := &Source{}
-	ok := d.mapping(n, "source", sourceFields, &s.Origin, func(key string, k, v *yaml.Node) {
+	ok := d.mapping(n, "source", sourceFields, &s.Origin, func(key string, k, v *node) {
 		switch key {
 		case "title":
 			d.strInto(v, "title", &s.Title)
@@ -151,7 +149,7 @@ func (d *decoder) source(n *yaml.Node) *Source {
 	return s
 }
 
-func (d *decoder) kindField(r Record, key string, v *yaml.Node) {
+func (d *decoder) kindField(r Record, key string, v *node) {
 	switch r := r.(type) {
 	case *Region:
 		d.regionField(r, key, v)
@@ -172,7 +170,7 @@ func (d *decoder) kindField(r Record, key string, v *yaml.Node) {
 	}
 }
 
-func (d *decoder) organizationField(o *Organization, key string, v *yaml.Node) {
+func (d *decoder) organizationField(o *Organization, key string, v *node) {
 	switch key {
 	case "type":
 		d.strInto(v, key, &o.Type)
@@ -191,14 +189,14 @@ func (d *decoder) organizationField(o *Organization, key string, v *yaml.Node) {
 	}
 }
 
-func (d *decoder) regionField(r *Region, key string, v *yaml.Node) {
+func (d *decoder) regionField(r *Region, key string, v *node) {
 	switch key {
 	case "area_km2":
 		d.quantity(v, key, &r.AreaKm2, &r.Origin)
 	case "population":
 		d.quantity(v, key, &r.Population, &r.Origin)
 	case "capital":
-		if v.Kind == yaml.ScalarNode {
+		if v.kind == scalarNode {
 			d.strInto(v, key, &r.Capital)
 			return
 		}
@@ -208,9 +206,9 @@ func (d *decoder) regionField(r *Region, key string, v *yaml.Node) {
 			r.CapitalPlace = p
 		}
 	case "heritage_sites":
-		d.list(v, key, nil, func(i int, item *yaml.Node) {
+		d.list(v, key, nil, func(i int, item *node) {
 			h := &HeritageSite{}
-			if d.mapping(item, "heritage site", heritageFields, &h.Origin, func(key string, k, v *yaml.Node) {
+			if d.mapping(item, "heritage site", heritageFields, &h.Origin, func(key string, k, v *node) {
 				switch key {
 				case "id":
 					d.strInto(v, key, &h.ID)
@@ -235,7 +233,7 @@ func (d *decoder) regionField(r *Region, key string, v *yaml.Node) {
 	}
 }
 
-func (d *decoder) personField(p *Person, key string, v *yaml.Node) {
+func (d *decoder) personField(p *Person, key string, v *node) {
 	switch key {
 	case "given_name":
 		d.strInto(v, key, &p.GivenName)
@@ -248,7 +246,7 @@ func (d *decoder) personField(p *Person, key string, v *yaml.Node) {
 	}
 }
 
-func (d *decoder) projectField(p *Project, key string, v *yaml.Node) {
+func (d *decoder) projectField(p *Project, key string, v *node) {
 	switch key {
 	case "type":
 		d.strInto(v, key, &p.Type)
@@ -265,9 +263,9 @@ func (d *decoder) projectField(p *Project, key string, v *yaml.Node) {
 	case "participations":
 		p.Participations = d.participations(v, key, "agent")
 	case "funding":
-		d.list(v, key, nil, func(i int, item *yaml.Node) {
+		d.list(v, key, nil, func(i int, item *node) {
 			f := &Funding{}
-			if d.mapping(item, "funding", fundingFields, &f.Origin, func(key string, k, v *yaml.Node) {
+			if d.mapping(item, "funding", fundingFields, &f.Origin, func(key string, k, v *node) {
 				switch key {
 				case "funder":
 					d.strInto(v, key, &f.Funder)
@@ -290,9 +288,9 @@ func (d *decoder) projectField(p *Project, key string, v *yaml.Node) {
 			}
 		})
 	case "quantities":
-		d.list(v, key, nil, func(i int, item *yaml.Node) {
+		d.list(v, key, nil, func(i int, item *node) {
 			q := &NamedQuantity{}
-			if d.mapping(item, "quantity", namedQuantityFields, &q.Origin, func(key string, k, v *yaml.Node) {
+			if d.mapping(item, "quantity", namedQuantityFields, &q.Origin, func(key string, k, v *node) {
 				if key == "name" {
 					d.strInto(v, key, &q.Name)
 					return
@@ -308,7 +306,7 @@ func (d *decoder) projectField(p *Project, key string, v *yaml.Node) {
 	}
 }
 
-func (d *decoder) eventField(e *Event, key string, v *yaml.Node) {
+func (d *decoder) eventField(e *Event, key string, v *node) {
 	switch key {
 	case "type":
 		d.strInto(v, key, &e.Type)
@@ -332,7 +330,7 @@ func (d *decoder) eventField(e *Event, key string, v *yaml.Node) {
 		e.Participants = d.participations(v, key, "event")
 	case "location":
 		l := &Location{}
-		if d.mapping(v, "location", locationFields, &l.Origin, func(key string, k, v *yaml.Node) {
+		if d.mapping(v, "location", locationFields, &l.Origin, func(key string, k, v *node) {
 			switch key {
 			case "venue":
 				d.strInto(v, key, &l.Venue)
@@ -349,7 +347,7 @@ func (d *decoder) eventField(e *Event, key string, v *yaml.Node) {
 	}
 }
 
-func (d *decoder) placeField(p *Place, key string, v *yaml.Node) {
+func (d *decoder) placeField(p *Place, key string, v *node) {
 	switch key {
 	case "type":
 		d.strInto(v, key, &p.Type)
@@ -362,7 +360,7 @@ func (d *decoder) placeField(p *Place, key string, v *yaml.Node) {
 	}
 }
 
-func (d *decoder) membershipField(m *Membership, key string, v *yaml.Node) {
+func (d *decoder) membershipField(m *Membership, key string, v *node) {
 	switch key {
 	case "member":
 		d.strInto(v, key, &m.Member)
@@ -377,7 +375,7 @@ func (d *decoder) membershipField(m *Membership, key string, v *yaml.Node) {
 	}
 }
 
-func (d *decoder) participationField(p *Participation, key string, v *yaml.Node) {
+func (d *decoder) participationField(p *Participation, key string, v *node) {
 	switch key {
 	case "agent":
 		d.strInto(v, key, &p.Agent)
@@ -396,11 +394,11 @@ func nestedAllowed(k Kind, implied string) []string {
 	return slices.DeleteFunc(FieldNames(k), func(s string) bool { return s == implied })
 }
 
-func (d *decoder) memberships(n *yaml.Node, field, implied string) []*Membership {
+func (d *decoder) memberships(n *node, field, implied string) []*Membership {
 	var out []*Membership
 	allowed := nestedAllowed(KindMembership, implied)
 	what := strings.TrimSuffix(field, "s")
-	d.list(n, field, nil, func(i int, item *yaml.Node) {
+	d.list(n, field, nil, func(i int, item *node) {
 		m := &Membership{Nested: true}
 		if d.fields(item, what, allowed, m) {
 			out = append(out, m)
@@ -409,11 +407,11 @@ func (d *decoder) memberships(n *yaml.Node, field, implied string) []*Membership
 	return out
 }
 
-func (d *decoder) participations(n *yaml.Node, field, implied string) []*Participation {
+func (d *decoder) participations(n *node, field, implied string) []*Participation {
 	var out []*Participation
 	allowed := nestedAllowed(KindParticipation, implied)
 	what := strings.TrimSuffix(field, "s")
-	d.list(n, field, nil, func(i int, item *yaml.Node) {
+	d.list(n, field, nil, func(i int, item *node) {
 		p := &Participation{Nested: true}
 		if d.fields(item, what, allowed, p) {
 			out = append(out, p)
@@ -423,9 +421,9 @@ func (d *decoder) participations(n *yaml.Node, field, implied string) []*Partici
 }
 
 // datasetInfo decodes civicnet.yaml.
-func (d *decoder) datasetInfo(n *yaml.Node) DatasetInfo {
+func (d *decoder) datasetInfo(n *node) DatasetInfo {
 	var info DatasetInfo
-	d.mapping(n, "civicnet.yaml", datasetFields, &info.Origin, func(key string, k, v *yaml.Node) {
+	d.mapping(n, "civicnet.yaml", datasetFields, &info.Origin, func(key string, k, v *node) {
 		switch key {
 		case "base":
 			d.strInto(v, key, &info.Base)

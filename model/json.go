@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // jsonParser reads JSON (RFC 8259) into the same node tree the YAML parser
@@ -14,8 +12,10 @@ import (
 // decoder serves both formats. It stops at the first syntax error, which
 // it reports with its position.
 type jsonParser struct {
-	data []byte
-	off  int
+	arena *arena
+	stack []*node // children of the open objects and arrays
+	data  []byte
+	off   int
 	// line bookkeeping: the current line and the byte offset where it
 	// starts; colOff/col cache the column of one offset on that line so
 	// columns cost O(n) over a whole file, even a minified one.
@@ -33,8 +33,8 @@ type jsonError struct {
 
 func (e *jsonError) Error() string { return fmt.Sprintf("line %d column %d: %s", e.line, e.col, e.msg) }
 
-func parseJSON(data []byte) (*yaml.Node, error) {
-	p := &jsonParser{data: data, line: 1, col: 1}
+func parseJSON(data []byte, a *arena) (*node, error) {
+	p := &jsonParser{arena: a, data: data, line: 1, col: 1}
 	p.space()
 	if p.off >= len(p.data) {
 		return nil, p.errorf("the file holds no JSON value")
@@ -87,12 +87,12 @@ func (p *jsonParser) space() {
 	}
 }
 
-func (p *jsonParser) node(kind yaml.Kind, tag string) *yaml.Node {
+func (p *jsonParser) node(kind nodeKind, tag scalarTag) *node {
 	l, c := p.position()
-	return &yaml.Node{Kind: kind, Tag: tag, Line: l, Column: c}
+	return p.arena.node(kind, tag, l, c)
 }
 
-func (p *jsonParser) value() (*yaml.Node, error) {
+func (p *jsonParser) value() (*node, error) {
 	if p.off >= len(p.data) {
 		return nil, p.errorf("unexpected end of file, expected a value")
 	}
@@ -102,17 +102,20 @@ func (p *jsonParser) value() (*yaml.Node, error) {
 	case c == '[':
 		return p.array()
 	case c == '"':
-		n := p.node(yaml.ScalarNode, "!!str")
+		n := p.node(scalarNode, tagStr)
 		s, err := p.str()
-		n.Value = s
+		n.value = s
 		return n, err
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	default:
-		for _, lit := range [...]struct{ word, tag string }{{"true", "!!bool"}, {"false", "!!bool"}, {"null", "!!null"}} {
+		for _, lit := range [...]struct {
+			word string
+			tag  scalarTag
+		}{{"true", tagBool}, {"false", tagBool}, {"null", tagNull}} {
 			if len(p.data)-p.off >= len(lit.word) && string(p.data[p.off:p.off+len(lit.word)]) == lit.word {
-				n := p.node(yaml.ScalarNode, lit.tag)
-				n.Value = lit.word
+				n := p.node(scalarNode, lit.tag)
+				n.value = lit.word
 				p.off += len(lit.word)
 				return n, nil
 			}
@@ -129,12 +132,13 @@ func (p *jsonParser) enter() error {
 	return nil
 }
 
-func (p *jsonParser) object() (*yaml.Node, error) {
-	n := p.node(yaml.MappingNode, "!!map")
+func (p *jsonParser) object() (*node, error) {
+	n := p.node(mappingNode, tagStr)
 	if err := p.enter(); err != nil {
 		return nil, err
 	}
 	defer func() { p.depth-- }()
+	base := len(p.stack)
 	p.off++ // {
 	p.space()
 	if p.off < len(p.data) && p.data[p.off] == '}' {
@@ -146,12 +150,12 @@ func (p *jsonParser) object() (*yaml.Node, error) {
 		if p.off >= len(p.data) || p.data[p.off] != '"' {
 			return nil, p.errorf("unexpected %s, expected a quoted key", p.what())
 		}
-		k := p.node(yaml.ScalarNode, "!!str")
+		k := p.node(scalarNode, tagStr)
 		s, err := p.str()
 		if err != nil {
 			return nil, err
 		}
-		k.Value = s
+		k.value = s
 		p.space()
 		if p.off >= len(p.data) || p.data[p.off] != ':' {
 			return nil, p.errorf("unexpected %s, expected ':' after key %q", p.what(), clip(s))
@@ -162,7 +166,7 @@ func (p *jsonParser) object() (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Content = append(n.Content, k, v)
+		p.stack = append(p.stack, k, v)
 		p.space()
 		if p.off < len(p.data) && p.data[p.off] == ',' {
 			p.off++
@@ -170,18 +174,21 @@ func (p *jsonParser) object() (*yaml.Node, error) {
 		}
 		if p.off < len(p.data) && p.data[p.off] == '}' {
 			p.off++
+			n.content = p.arena.children(p.stack[base:])
+			p.stack = p.stack[:base]
 			return n, nil
 		}
 		return nil, p.errorf("unexpected %s, expected ',' or '}'", p.what())
 	}
 }
 
-func (p *jsonParser) array() (*yaml.Node, error) {
-	n := p.node(yaml.SequenceNode, "!!seq")
+func (p *jsonParser) array() (*node, error) {
+	n := p.node(sequenceNode, tagStr)
 	if err := p.enter(); err != nil {
 		return nil, err
 	}
 	defer func() { p.depth-- }()
+	base := len(p.stack)
 	p.off++ // [
 	p.space()
 	if p.off < len(p.data) && p.data[p.off] == ']' {
@@ -194,7 +201,7 @@ func (p *jsonParser) array() (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Content = append(n.Content, v)
+		p.stack = append(p.stack, v)
 		p.space()
 		if p.off < len(p.data) && p.data[p.off] == ',' {
 			p.off++
@@ -202,14 +209,16 @@ func (p *jsonParser) array() (*yaml.Node, error) {
 		}
 		if p.off < len(p.data) && p.data[p.off] == ']' {
 			p.off++
+			n.content = p.arena.children(p.stack[base:])
+			p.stack = p.stack[:base]
 			return n, nil
 		}
 		return nil, p.errorf("unexpected %s, expected ',' or ']'", p.what())
 	}
 }
 
-func (p *jsonParser) number() (*yaml.Node, error) {
-	n := p.node(yaml.ScalarNode, "!!int")
+func (p *jsonParser) number() (*node, error) {
+	n := p.node(scalarNode, tagInt)
 	start := p.off
 	digits := func() int {
 		s := p.off
@@ -227,14 +236,14 @@ func (p *jsonParser) number() (*yaml.Node, error) {
 		return nil, p.errorf("unexpected %s in a number", p.what())
 	}
 	if p.off < len(p.data) && p.data[p.off] == '.' {
-		n.Tag = "!!float"
+		n.tag = tagFloat
 		p.off++
 		if digits() == 0 {
 			return nil, p.errorf("a number needs digits after the decimal point")
 		}
 	}
 	if p.off < len(p.data) && (p.data[p.off] == 'e' || p.data[p.off] == 'E') {
-		n.Tag = "!!float"
+		n.tag = tagFloat
 		p.off++
 		if p.off < len(p.data) && (p.data[p.off] == '+' || p.data[p.off] == '-') {
 			p.off++
@@ -243,7 +252,7 @@ func (p *jsonParser) number() (*yaml.Node, error) {
 			return nil, p.errorf("a number needs digits in its exponent")
 		}
 	}
-	n.Value = string(p.data[start:p.off])
+	n.value = string(p.data[start:p.off])
 	return n, nil
 }
 

@@ -186,7 +186,16 @@ func osInput(p string, info bool) input {
 var errTooLarge = fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20)
 
 func readLimited(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	var buf bytes.Buffer
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		// Read a file in one allocation of its size (plus one byte to see
+		// the end), not by repeated doubling.
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= MaxFileSize {
+			buf.Grow(int(fi.Size()) + 1)
+		}
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, err
 	}
@@ -249,7 +258,12 @@ func load(inputs []input, opts Options) (*Dataset, []Problem) {
 	if opts.Base != "" {
 		info.Base = opts.Base
 	}
+	n := 0
+	for i := range results {
+		n += len(results[i].records)
+	}
 	ds := NewDataset(info)
+	ds.grow(2 * n) // nested memberships, participations and places come on top
 	for i := range inputs {
 		problems = append(problems, results[i].problems...)
 		ds.Add(results[i].records...)
@@ -283,8 +297,8 @@ func decodeInput(in input) decoded {
 		if n == nil || isNull(n) {
 			continue
 		}
-		if n.Kind == yaml.SequenceNode {
-			for _, item := range n.Content {
+		if n.kind == sequenceNode {
+			for _, item := range n.content {
 				if r := d.record(item); r != nil {
 					out.records = append(out.records, r)
 				}
@@ -314,7 +328,7 @@ var parserErrors = map[string]bool{
 
 // parse checks the encoding of a file and parses it into documents: every
 // YAML document, or the one JSON value. Problems go to d.
-func (d *decoder) parse(data []byte, name string) []*yaml.Node {
+func (d *decoder) parse(data []byte, name string) []*node {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if bytes.HasPrefix(data, []byte("\xfe\xff")) || bytes.HasPrefix(data, []byte("\xff\xfe")) {
 		d.problem(Pos{File: d.file, Line: 1, Col: 1}, "bad-encoding", "file is UTF-16, not UTF-8",
@@ -333,7 +347,7 @@ func (d *decoder) parse(data []byte, name string) []*yaml.Node {
 		return nil
 	}
 	if isJSONName(name, data) {
-		n, err := parseJSON(data)
+		n, err := parseJSON(data, &d.arena)
 		if err != nil {
 			var je *jsonError
 			if errors.As(err, &je) {
@@ -346,7 +360,7 @@ func (d *decoder) parse(data []byte, name string) []*yaml.Node {
 			}
 			return nil
 		}
-		return []*yaml.Node{n}
+		return []*node{n}
 	}
 	if line, n := longestLine(data); n > MaxScalarLen {
 		// The YAML parser takes seconds over a line of tens of
@@ -385,7 +399,7 @@ func isJSONName(name string, data []byte) bool {
 	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
 }
 
-func (d *decoder) parseYAML(data []byte) (docs []*yaml.Node) {
+func (d *decoder) parseYAML(data []byte) (docs []*node) {
 	defer func() {
 		// The YAML parser panics on some pathological inputs; a record
 		// file must never crash the run.
@@ -397,6 +411,10 @@ func (d *decoder) parseYAML(data []byte) (docs []*yaml.Node) {
 	for {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
+		if err == nil && doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+			docs = append(docs, d.arena.fromYAML(doc.Content[0], map[*yaml.Node]*node{}))
+			continue
+		}
 		if err == io.EOF {
 			return docs
 		}
@@ -414,9 +432,6 @@ func (d *decoder) parseYAML(data []byte) (docs []*yaml.Node) {
 			}
 			d.problem(pos, "syntax", "YAML syntax error: "+msg, yamlHint(msg))
 			return docs
-		}
-		if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-			docs = append(docs, doc.Content[0])
 		}
 	}
 }

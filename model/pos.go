@@ -1,6 +1,9 @@
 package model
 
-import "strconv"
+import (
+	"strconv"
+	"sync"
+)
 
 // Pos is a position in a record file. Line and Col count from 1; Col counts
 // Unicode code points. A zero Line or Col means unknown, and String drops
@@ -47,21 +50,23 @@ func (p Pos) Before(q Pos) bool {
 // Origin records where a record or a nested value was written, so that
 // diagnostics can point at the exact key or value. Records built in code
 // have a zero Origin; every lookup then returns an unknown position.
+//
+// Keys are looked up by name: "name", "identifiers.wikidata" for a key of
+// a nested map, "alt_names[1]" for an item of a scalar list.
 type Origin struct {
 	File string
 	Line int32
 	Col  int32
-	// Keys lists the position of every key the mapping held, and of the
-	// value next to it. List items of scalar lists are recorded as
-	// "field[i]" with the item's position as both key and value.
-	Keys []FieldPos
+	keys []fieldPos
 }
 
-// FieldPos is the position of one key of a mapping and of its value.
-type FieldPos struct {
-	Name            string
-	KeyLine, KeyCol int32
-	ValLine, ValCol int32
+// fieldPos is the position of one key and of its value. The key name is
+// interned: a million records share a few hundred distinct names, and the
+// positions are a large part of a loaded record set's memory.
+type fieldPos struct {
+	name            uint32
+	keyLine, keyCol int32
+	valLine, valCol int32
 }
 
 // Pos is the position of the mapping itself (its first key).
@@ -73,7 +78,7 @@ func (o *Origin) Pos() Pos {
 // was not written.
 func (o *Origin) KeyPos(name string) Pos {
 	if f := o.field(name); f != nil {
-		return Pos{File: o.File, Line: int(f.KeyLine), Col: int(f.KeyCol)}
+		return Pos{File: o.File, Line: int(f.keyLine), Col: int(f.keyCol)}
 	}
 	return o.Pos()
 }
@@ -82,7 +87,7 @@ func (o *Origin) KeyPos(name string) Pos {
 // when the key was not written.
 func (o *Origin) ValuePos(name string) Pos {
 	if f := o.field(name); f != nil {
-		return Pos{File: o.File, Line: int(f.ValLine), Col: int(f.ValCol)}
+		return Pos{File: o.File, Line: int(f.valLine), Col: int(f.valCol)}
 	}
 	return o.Pos()
 }
@@ -91,7 +96,7 @@ func (o *Origin) ValuePos(name string) Pos {
 // falling back to the list's value position.
 func (o *Origin) ItemPos(name string, i int) Pos {
 	if f := o.field(name + "[" + strconv.Itoa(i) + "]"); f != nil {
-		return Pos{File: o.File, Line: int(f.ValLine), Col: int(f.ValCol)}
+		return Pos{File: o.File, Line: int(f.valLine), Col: int(f.valCol)}
 	}
 	return o.ValuePos(name)
 }
@@ -99,11 +104,54 @@ func (o *Origin) ItemPos(name string, i int) Pos {
 // Has reports whether key name was written.
 func (o *Origin) Has(name string) bool { return o.field(name) != nil }
 
-func (o *Origin) field(name string) *FieldPos {
-	for i := range o.Keys {
-		if o.Keys[i].Name == name {
-			return &o.Keys[i]
+// SetKey records the positions of key name and its value, for records
+// built by other decoders than this package's.
+func (o *Origin) SetKey(name string, key, value Pos) {
+	o.keys = append(o.keys, fieldPos{name: internName(name), keyLine: int32(key.Line), keyCol: int32(key.Col),
+		valLine: int32(value.Line), valCol: int32(value.Col)})
+}
+
+func (o *Origin) field(name string) *fieldPos {
+	if len(o.keys) == 0 {
+		return nil
+	}
+	id, ok := lookupName(name)
+	if !ok {
+		return nil
+	}
+	for i := range o.keys {
+		if o.keys[i].name == id {
+			return &o.keys[i]
 		}
 	}
 	return nil
+}
+
+// names interns key names for fieldPos.
+var names = struct {
+	sync.RWMutex
+	ids  map[string]uint32
+	list []string
+}{ids: map[string]uint32{}}
+
+func lookupName(s string) (uint32, bool) {
+	names.RLock()
+	id, ok := names.ids[s]
+	names.RUnlock()
+	return id, ok
+}
+
+func internName(s string) uint32 {
+	if id, ok := lookupName(s); ok {
+		return id
+	}
+	names.Lock()
+	defer names.Unlock()
+	if id, ok := names.ids[s]; ok {
+		return id
+	}
+	id := uint32(len(names.list))
+	names.list = append(names.list, s)
+	names.ids[s] = id
+	return id
 }
