@@ -1,6 +1,9 @@
 package model
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -46,4 +49,50 @@ alt_names: *i
 			assert.Equal(t, tc.pos, problems[0].Pos.String())
 		})
 	}
+}
+
+func TestHostileFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+	write("ok.yaml", "kind: place\nid: ok\nname: OK\n")
+	// A directory named like a record file is walked, not read.
+	write("dir.yaml/inner.yaml", "kind: place\nid: inner\nname: Inner\n")
+	write("tabs.yaml", "kind: place\n\tid: tabs\n")
+	write("latin1.yaml", "kind: place\nid: latin\nname: Citt\xe0\n")
+	// A symbolic link loop and a dangling link.
+	require.NoError(t, os.Symlink(dir, filepath.Join(dir, "loop")))
+	require.NoError(t, os.Symlink(dir, filepath.Join(dir, "loop.yaml")))
+	require.NoError(t, os.Symlink(filepath.Join(dir, "missing.yaml"), filepath.Join(dir, "dangling.yaml")))
+
+	ds, problems := LoadFiles([]string{dir}, Options{})
+	assert.NotNil(t, ds.Lookup("ok"))
+	assert.NotNil(t, ds.Lookup("inner"), "a directory named x.yaml is walked")
+	got := map[string]string{}
+	for _, p := range problems {
+		rel, err := filepath.Rel(dir, p.Pos.File)
+		require.NoError(t, err)
+		got[rel] = p.Code + " " + p.Summary
+	}
+	assert.Equal(t, map[string]string{
+		"tabs.yaml":     "syntax YAML syntax error: found a tab character that violates indentation",
+		"latin1.yaml":   "bad-encoding invalid UTF-8 byte 0xe0",
+		"dangling.yaml": "read-error cannot read: no such file or directory",
+		"loop.yaml":     "symlink-skipped symbolic link to a directory not followed",
+	}, got, "the loop is not followed (WalkDir does not follow links) and every other file is reported")
+}
+
+func TestManyRecordsInOneFile(t *testing.T) {
+	var b strings.Builder
+	for i := range 100_000 {
+		fmt.Fprintf(&b, "- {kind: place, id: p%d, name: Place %d}\n", i, i)
+	}
+	ds, problems := Decode(strings.NewReader(b.String()), "many.yaml", Options{})
+	require.Empty(t, problems)
+	assert.Equal(t, 100_000, ds.Len())
+	assert.Equal(t, "many.yaml:100000:3", ds.Lookup("p99999").Base().Pos().String())
 }
