@@ -5,4 +5,3 @@ package main
 
 func runValidate(e *env) int { e.errorf("validate is not built yet"); return exitFailure }
 func runExport(e *env) int   { e.errorf("export is not built yet"); return exitFailure }
-func runSchema(e *env) int   { e.errorf("schema is not built yet"); return exitFailure }
