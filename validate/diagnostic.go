@@ -1,0 +1,171 @@
+package validate
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+
+	"github.com/civicnet/civicnet/model"
+)
+
+// Severity says how bad a diagnostic is. The zero Severity is invalid on
+// purpose, so that a Diagnostic built without one stands out.
+type Severity uint8
+
+// The severities.
+const (
+	// Error: the records are wrong; export refuses them.
+	Error Severity = iota + 1
+	// Warning: the records are usable but probably not what was meant,
+	// or something a publisher should know (--strict makes it fail).
+	Warning
+)
+
+// String returns "error" or "warning" (or "invalid" for the zero value).
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "invalid"
+}
+
+// Diagnostic is one problem found in a record set.
+type Diagnostic struct {
+	Severity Severity
+	// Code is a stable kebab-case name for the rule ("dangling-ref"),
+	// listed with an example in docs/diagnostics.md.
+	Code string
+	// Summary is one terse line saying what is wrong.
+	Summary string
+	// Detail says how to fix it, with a did-you-mean where a name was
+	// mistyped; it may be empty.
+	Detail string
+	// Pos points at the offending key or value.
+	Pos model.Pos
+	// Related are other positions that explain the problem: the first of
+	// two duplicates, the record a reference points to. [RelatedNote]
+	// says what they are for each code.
+	Related []model.Pos
+}
+
+// String formats the diagnostic as the first line of the text format:
+// "file:line:col: error[code]: summary".
+func (d Diagnostic) String() string {
+	return d.Pos.String() + ": " + d.Severity.String() + "[" + d.Code + "]: " + d.Summary
+}
+
+// Diagnostics is a list of diagnostics, usually sorted with Sort.
+type Diagnostics []Diagnostic
+
+// HasErrors reports whether any diagnostic is an error.
+func (ds Diagnostics) HasErrors() bool {
+	for i := range ds {
+		if ds[i].Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Counts returns how many diagnostics are errors and how many warnings.
+func (ds Diagnostics) Counts() (errors, warnings int) {
+	for i := range ds {
+		switch ds[i].Severity {
+		case Error:
+			errors++
+		case Warning:
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// Sort orders the diagnostics by file, line, column and code; ties keep
+// the order in which they were found.
+func (ds Diagnostics) Sort() {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Code, b.Code),
+		)
+	})
+}
+
+// Err returns ds as an error, or nil when ds is empty, so that a caller
+// never meets a non-nil error holding no diagnostics.
+func (ds Diagnostics) Err() error {
+	if len(ds) == 0 {
+		return nil
+	}
+	return ds
+}
+
+// Error implements error: the first diagnostic, and how many follow.
+func (ds Diagnostics) Error() string {
+	switch len(ds) {
+	case 0:
+		return "no problems"
+	case 1:
+		return ds[0].String()
+	}
+	return ds[0].String() + " (and " + strconv.Itoa(len(ds)-1) + " more)"
+}
+
+// Summary counts what a run found: every output format ends with it or
+// carries it.
+type Summary struct {
+	Errors, Warnings int
+	// Files is the number of files checked.
+	Files int
+}
+
+// Summarize counts the errors and warnings of ds; files is the number of
+// files checked (see [CountFiles]).
+func (ds Diagnostics) Summarize(files int) Summary {
+	e, w := ds.Counts()
+	return Summary{Errors: e, Warnings: w, Files: files}
+}
+
+// String returns "2 errors, 1 warning in 3 files".
+func (s Summary) String() string {
+	return plural(s.Errors, "error") + ", " + plural(s.Warnings, "warning") + " in " + plural(s.Files, "file")
+}
+
+func plural(n int, word string) string {
+	s := strconv.Itoa(n) + " " + word
+	if n != 1 {
+		s += "s"
+	}
+	return s
+}
+
+// CountFiles returns how many distinct files ds and diags come from: the
+// files checked, including those that held no record because they could
+// not be read or parsed.
+func CountFiles(ds *model.Dataset, diags Diagnostics) int {
+	seen := make(map[string]struct{})
+	last := ""
+	add := func(f string) {
+		// Records of one file are adjacent; skip the map for runs.
+		if f == "" || f == last {
+			return
+		}
+		last = f
+		seen[f] = struct{}{}
+	}
+	if ds != nil {
+		add(ds.Info.File)
+		for _, r := range ds.Records {
+			add(r.Base().File)
+		}
+	}
+	for i := range diags {
+		add(diags[i].Pos.File)
+	}
+	return len(seen)
+}

@@ -1,0 +1,90 @@
+package validate
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Format names an output format of a report.
+type Format uint8
+
+// The output formats. The zero Format is invalid on purpose.
+const (
+	// FormatText is for people and editors: "path:line:col:
+	// error[code]: summary", the detail indented below. See [WriteText].
+	FormatText Format = iota + 1
+	// FormatJSON is a stable JSON document. See [WriteJSON].
+	FormatJSON
+	// FormatGitHub is GitHub Actions workflow commands, which annotate
+	// a pull request. See [WriteGitHub].
+	FormatGitHub
+	// FormatSARIF is SARIF 2.1.0, for code-scanning tools. See
+	// [WriteSARIF].
+	FormatSARIF
+)
+
+var formatNames = [...]string{"", "text", "json", "github", "sarif"}
+
+// Formats lists every format.
+var Formats = []Format{FormatText, FormatJSON, FormatGitHub, FormatSARIF}
+
+// String returns the name --format uses ("text").
+func (f Format) String() string {
+	if int(f) < len(formatNames) && f != 0 {
+		return formatNames[f]
+	}
+	return fmt.Sprintf("Format(%d)", uint8(f))
+}
+
+// ParseFormat returns the format named s: text, json, github or sarif.
+func ParseFormat(s string) (Format, error) {
+	for i, n := range formatNames {
+		if i > 0 && n == s {
+			return Format(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown format %q: use %s", s, strings.Join(formatNames[1:], ", "))
+}
+
+// RenderOptions control rendering.
+type RenderOptions struct {
+	// Color adds ANSI colours to the text format. Set it only when the
+	// output is a terminal and NO_COLOR is unset.
+	Color bool
+	// Files is the number of files checked, for the summary (see
+	// [CountFiles]).
+	Files int
+}
+
+// Render writes diags to w in format f. diags should be sorted, as
+// Validate returns them.
+func Render(w io.Writer, f Format, diags Diagnostics, opts RenderOptions) error {
+	switch f {
+	case FormatText:
+		return WriteText(w, diags, opts)
+	case FormatJSON:
+		return WriteJSON(w, diags, opts)
+	case FormatGitHub:
+		return WriteGitHub(w, diags, opts)
+	case FormatSARIF:
+		return WriteSARIF(w, diags, opts)
+	}
+	return fmt.Errorf("validate: cannot render %v", f)
+}
+
+// errWriter keeps the first write error, so that a renderer can write
+// line after line and check once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) print(parts ...string) {
+	for _, s := range parts {
+		if e.err != nil {
+			return
+		}
+		_, e.err = io.WriteString(e.w, s)
+	}
+}

@@ -1,0 +1,73 @@
+package validate
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// JSONVersion is the version of the JSON format; it changes only when a
+// field is removed or changes meaning.
+const JSONVersion = 1
+
+// jsonReport is the JSON format. Every key is always present, so that a
+// consumer need not test for absence: detail is "" when there is none,
+// related [] and line and column 0 when unknown.
+type jsonReport struct {
+	Version     int              `json:"version"`
+	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+	Summary     jsonSummary      `json:"summary"`
+}
+
+type jsonDiagnostic struct {
+	Severity string         `json:"severity"`
+	Code     string         `json:"code"`
+	Summary  string         `json:"summary"`
+	Detail   string         `json:"detail"`
+	File     string         `json:"file"`
+	Line     int            `json:"line"`
+	Column   int            `json:"column"`
+	Related  []jsonPosition `json:"related"`
+}
+
+type jsonPosition struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+}
+
+type jsonSummary struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Files    int `json:"files"`
+}
+
+// WriteJSON writes diags as one JSON document (docs/diagnostics.md
+// documents it):
+//
+//	{"version": 1,
+//	 "diagnostics": [{"severity": "error", "code": "dangling-ref",
+//	   "summary": "…", "detail": "…", "file": "a.yaml", "line": 3,
+//	   "column": 15, "related": [{"file": …, "line": …, "column": …}]}],
+//	 "summary": {"errors": 1, "warnings": 0, "files": 1}}
+//
+// Columns count Unicode code points from 1; 0 means unknown.
+func WriteJSON(w io.Writer, diags Diagnostics, opts RenderOptions) error {
+	s := diags.Summarize(opts.Files)
+	rep := jsonReport{
+		Version:     JSONVersion,
+		Diagnostics: make([]jsonDiagnostic, 0, len(diags)),
+		Summary:     jsonSummary{Errors: s.Errors, Warnings: s.Warnings, Files: s.Files},
+	}
+	for _, d := range diags {
+		jd := jsonDiagnostic{Severity: d.Severity.String(), Code: d.Code, Summary: d.Summary, Detail: d.Detail,
+			File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Col, Related: make([]jsonPosition, 0, len(d.Related))}
+		for _, r := range d.Related {
+			jd.Related = append(jd.Related, jsonPosition{File: r.File, Line: r.Line, Column: r.Col})
+		}
+		rep.Diagnostics = append(rep.Diagnostics, jd)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}

@@ -1,0 +1,310 @@
+package validate
+
+import (
+	"strings"
+
+	"github.com/civicnet/civicnet/model"
+)
+
+// membershipKey is what makes two memberships the same (SPEC 2.6: the
+// fields a generated id derives from).
+type membershipKey struct {
+	member, organization, role string
+	during                     model.Interval
+}
+
+// checkMemberships reports a membership of something in itself
+// (self-membership) and the same membership written twice: same member,
+// organization, role and period (duplicate-membership, at the second with
+// the first as related position).
+func checkMemberships(p *pass) {
+	seen := make(map[membershipKey]*model.Membership)
+	for _, r := range p.ds.Records {
+		m, ok := r.(*model.Membership)
+		if !ok || m.Member == "" || m.Organization == "" {
+			continue
+		}
+		if m.Member == m.Organization {
+			field := "organization"
+			if !m.Has(field) {
+				field = "member"
+			}
+			p.errorf("self-membership", m.ValuePos(field),
+				"member and organization must differ; check which of the two is mistyped",
+				"%s is a member of itself", quote(m.Member))
+			continue
+		}
+		k := membershipKey{m.Member, m.Organization, m.Role.Slug, m.During}
+		first, dup := seen[k]
+		if !dup {
+			seen[k] = m
+			continue
+		}
+		during := ""
+		if !m.During.IsZero() {
+			during = " during " + m.During.String()
+		}
+		p.report(Error, "duplicate-membership", m.Pos(),
+			"duplicate membership of "+quote(m.Member)+" in "+quote(m.Organization)+" as "+m.Role.Slug+during,
+			"remove one of the two; the first is at the related position", first.Pos())
+	}
+}
+
+type participationKey struct{ agent, event, role string }
+
+// checkParticipations reports the same participation written twice: same
+// agent, event and role (duplicate-participation), including an agent
+// listed twice in an event's organizers.
+func checkParticipations(p *pass) {
+	type entry struct {
+		first *model.Participation
+		n     int // how many times the key was met
+	}
+	seen := make(map[participationKey]*entry)
+	for _, r := range p.ds.Records {
+		pt, ok := r.(*model.Participation)
+		if !ok || pt.Agent == "" || pt.Event == "" {
+			continue
+		}
+		k := participationKey{pt.Agent, pt.Event, pt.Role.Slug}
+		e := seen[k]
+		if e == nil {
+			seen[k] = &entry{first: pt, n: 1}
+			continue
+		}
+		p.report(Error, "duplicate-participation", p.participationPos(pt, e.n),
+			"duplicate participation of "+quote(pt.Agent)+" in "+quote(pt.Event)+" as "+pt.Role.Slug,
+			"remove one of the two; the first is at the related position", p.participationPos(e.first, 0))
+		e.n++
+	}
+}
+
+// participationPos is where a participation was written: its mapping, or
+// for one made from an event's organizers the nth item naming its agent.
+func (p *pass) participationPos(pt *model.Participation, nth int) model.Pos {
+	if !isOrganizerSugar(pt) {
+		return pt.Pos()
+	}
+	if ev, ok := p.ds.Lookup(pt.Event).(*model.Event); ok {
+		for i, id := range ev.Organizers {
+			if id != pt.Agent {
+				continue
+			}
+			if nth == 0 {
+				return ev.ItemPos("organizers", i)
+			}
+			nth--
+		}
+	}
+	return pt.Pos()
+}
+
+// checkUnitCycles reports loops in the hierarchy of organisations, made
+// by unit_of and sub_organization_of links (unit-cycle): once per loop
+// (per strongly connected component), at the member whose link is
+// written first, with the other members as related positions.
+func checkUnitCycles(p *pass) {
+	// Only organisations with a link can be in a loop.
+	var nodes []*model.Organization
+	index := make(map[*model.Organization]int32)
+	for _, r := range p.ds.Records {
+		o := asOrganization(r)
+		if o != nil && (o.UnitOf != "" || o.SubOrganizationOf != "") {
+			index[o] = int32(len(nodes))
+			nodes = append(nodes, o)
+		}
+	}
+	if len(nodes) == 0 {
+		return
+	}
+	adj := make([][2]int32, len(nodes))
+	for v, o := range nodes {
+		adj[v] = [2]int32{-1, -1}
+		for i, id := range [2]string{o.UnitOf, o.SubOrganizationOf} {
+			if t := asOrganization(p.ds.Lookup(id)); id != "" && t != nil {
+				if w, ok := index[t]; ok {
+					adj[v][i] = w
+				}
+			}
+		}
+	}
+	for v, e := range adj {
+		if e[0] == int32(v) || e[1] == int32(v) {
+			p.reportCycle(nodes, []int32{int32(v)}, adj)
+		}
+	}
+	for _, scc := range stronglyConnected(adj) {
+		p.reportCycle(nodes, scc, adj)
+	}
+}
+
+func asOrganization(r model.Record) *model.Organization {
+	switch r := r.(type) {
+	case *model.Organization:
+		return r
+	case *model.Region:
+		return &r.Organization
+	}
+	return nil
+}
+
+// reportCycle reports one loop through the component scc: it starts at
+// the member written first and follows links inside the component back
+// to it.
+func (p *pass) reportCycle(nodes []*model.Organization, scc []int32, adj [][2]int32) {
+	in := make(map[int32]bool, len(scc))
+	start := scc[0]
+	for _, v := range scc {
+		in[v] = true
+		if linkPos(nodes[v]).Before(linkPos(nodes[start])) {
+			start = v
+		}
+	}
+	// Breadth-first search inside the component for the shortest path
+	// from start back to start.
+	prev := map[int32]int32{}
+	prevField := map[int32]int{}
+	queue := []int32{start}
+	var last int32 = -1
+	lastField := 0
+search:
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		for f, w := range adj[v] {
+			if w < 0 || !in[w] {
+				continue
+			}
+			if w == start {
+				last, lastField = v, f
+				break search
+			}
+			if _, seen := prev[w]; !seen {
+				prev[w], prevField[w] = v, f
+				queue = append(queue, w)
+			}
+		}
+	}
+	// Walk back from last to start to list the loop in order.
+	path := []int32{last}
+	fields := []int{lastField}
+	for v := last; v != start; v = prev[v] {
+		path = append(path, prev[v])
+		fields = append(fields, prevField[v])
+	}
+	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+		path[i], path[j] = path[j], path[i]
+		fields[i], fields[j] = fields[j], fields[i]
+	}
+	names := make([]string, 0, len(path)+1)
+	var related []model.Pos
+	mixed := false
+	for i, v := range path {
+		if i < 10 {
+			names = append(names, nodes[v].ID)
+		} else if i == 10 {
+			names = append(names, "…")
+		}
+		if i > 0 {
+			related = append(related, nodes[v].ValuePos(linkFields[fields[i]]))
+		}
+		mixed = mixed || fields[i] != fields[0]
+	}
+	names = append(names, nodes[start].ID)
+	what := linkFields[fields[0]]
+	if mixed {
+		what = "unit_of and sub_organization_of"
+	}
+	p.report(Error, "unit-cycle", nodes[start].ValuePos(linkFields[fields[0]]),
+		what+" loops: "+strings.Join(names, " → "),
+		"an organisation cannot be, directly or through others, a unit or sub-organisation of itself; remove or correct one of the links",
+		related...)
+}
+
+var linkFields = [2]string{"unit_of", "sub_organization_of"}
+
+// linkPos is where an organisation's first link is written.
+func linkPos(o *model.Organization) model.Pos {
+	if o.UnitOf != "" {
+		return o.ValuePos("unit_of")
+	}
+	return o.ValuePos("sub_organization_of")
+}
+
+// stronglyConnected returns the strongly connected components of more
+// than one node of a graph whose nodes have at most two out-edges each
+// (-1: none), by Tarjan's algorithm without recursion, so that a chain of
+// a million units does not exhaust the stack.
+func stronglyConnected(adj [][2]int32) [][]int32 {
+	const unvisited = -1
+	n := len(adj)
+	idx := make([]int32, n)
+	low := make([]int32, n)
+	onStack := make([]bool, n)
+	for i := range idx {
+		idx[i] = unvisited
+	}
+	var stack []int32
+	var out [][]int32
+	type frame struct {
+		v    int32
+		next int // next out-edge to visit
+	}
+	var call []frame
+	var counter int32
+	for root := range int32(n) {
+		if idx[root] != unvisited {
+			continue
+		}
+		call = append(call[:0], frame{v: root})
+		idx[root], low[root] = counter, counter
+		counter++
+		stack = append(stack, root)
+		onStack[root] = true
+		for len(call) > 0 {
+			top := &call[len(call)-1]
+			v := top.v
+			if top.next < 2 {
+				w := adj[v][top.next]
+				top.next++
+				switch {
+				case w < 0:
+				case idx[w] == unvisited:
+					idx[w], low[w] = counter, counter
+					counter++
+					stack = append(stack, w)
+					onStack[w] = true
+					call = append(call, frame{v: w})
+				case onStack[w]:
+					low[v] = min(low[v], idx[w])
+				}
+				continue
+			}
+			call = call[:len(call)-1]
+			if len(call) > 0 {
+				u := call[len(call)-1].v
+				low[u] = min(low[u], low[v])
+			}
+			if low[v] != idx[v] {
+				continue
+			}
+			if stack[len(stack)-1] == v { // a component of one node
+				stack = stack[:len(stack)-1]
+				onStack[v] = false
+				continue
+			}
+			var scc []int32
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				scc = append(scc, w)
+				if w == v {
+					break
+				}
+			}
+			out = append(out, scc)
+		}
+	}
+	return out
+}

@@ -1,0 +1,256 @@
+package validate
+
+import (
+	"strconv"
+
+	"github.com/civicnet/civicnet/model"
+)
+
+// want says what kind of record a reference may point to.
+type want uint8
+
+const (
+	// wantAgent: something that can act, belong and take part.
+	wantAgent want = iota + 1
+	// wantOrganization: what can have members or units: an organisation,
+	// a region, or a collaboration project.
+	wantOrganization
+	// wantFunder: an organisation or a region.
+	wantFunder
+	wantPlace
+	wantEvent
+	wantSeries
+	wantProject
+)
+
+// short is the expected kind in a summary; long, in the detail.
+func (w want) short() string {
+	switch w {
+	case wantAgent:
+		return "an organization or a person"
+	case wantOrganization, wantFunder:
+		return "an organization"
+	case wantPlace:
+		return "a place"
+	case wantEvent:
+		return "an event"
+	case wantSeries:
+		return "an event series"
+	}
+	return "a project"
+}
+
+func (w want) long() string {
+	switch w {
+	case wantAgent:
+		return "an organization, a region, a person, or a project of type project, programme or initiative"
+	case wantOrganization:
+		return "an organization, a region, or a project of type project, programme or initiative"
+	case wantFunder:
+		return "an organization or a region"
+	case wantPlace:
+		return "a place"
+	case wantEvent:
+		return "an event"
+	case wantSeries:
+		return "an event of type event-series"
+	}
+	return "a project"
+}
+
+func (w want) accepts(r model.Record) bool {
+	switch r := r.(type) {
+	case *model.Organization, *model.Region:
+		return w == wantAgent || w == wantOrganization || w == wantFunder
+	case *model.Person:
+		return w == wantAgent
+	case *model.Project:
+		return w == wantProject || (r.IsCollaboration() && (w == wantAgent || w == wantOrganization))
+	case *model.Place:
+		return w == wantPlace
+	case *model.Event:
+		return w == wantEvent || (w == wantSeries && r.Type == "event-series")
+	}
+	return false
+}
+
+// article names what a record is, for "refers to a person".
+func article(r model.Record) string {
+	switch r := r.(type) {
+	case *model.Organization:
+		return "an organization"
+	case *model.Region:
+		return "a region"
+	case *model.Person:
+		return "a person"
+	case *model.Project:
+		if r.Type != "" {
+			return "a project of type " + r.Type
+		}
+		return "a project"
+	case *model.Event:
+		if r.Type != "" {
+			return "an event of type " + r.Type
+		}
+		return "an event"
+	case *model.Place:
+		return "a place"
+	case *model.Membership:
+		return "a membership"
+	case *model.Participation:
+		return "a participation"
+	}
+	return "a record"
+}
+
+// ref is one reference to check: the field as written in records
+// ("sub_organization_of"), the id, what it may point to, and where it is.
+type ref struct {
+	field string
+	id    string
+	w     want
+	pos   model.Pos
+}
+
+// checkRef reports a reference to no record (dangling-ref, with a
+// did-you-mean over all ids) or to a record of the wrong kind
+// (wrong-ref-kind, with the referenced record as related position).
+func (p *pass) checkRef(f ref) {
+	if f.id == "" {
+		return
+	}
+	target := p.ds.Lookup(f.id)
+	if target == nil {
+		detail := "correct the id, or add a record with id " + quote(f.id)
+		if s := p.suggestID(f.id); s != "" {
+			detail = "did you mean " + strconv.Quote(s) + "?"
+		}
+		summary := f.field + ": no record has id " + quote(f.id)
+		if f.w == wantEvent && f.field == "event" {
+			summary = "participation in event " + quote(f.id) + ", which does not exist"
+		}
+		p.report(Error, "dangling-ref", f.pos, summary, detail)
+		return
+	}
+	if f.w.accepts(target) {
+		return
+	}
+	p.report(Error, "wrong-ref-kind", f.pos,
+		f.field+" "+quote(f.id)+" refers to "+article(target)+", expected "+f.w.short(),
+		f.field+" must be "+f.w.long(),
+		target.Base().ValuePos("id"))
+}
+
+// checkReferences checks every reference between records: that the id
+// exists (dangling-ref) and names a record of a fitting kind
+// (wrong-ref-kind). References implied by nesting (the member of a
+// membership written under it) always exist but are still checked for
+// their kind: an infrastructure project cannot hold members.
+func checkReferences(p *pass) {
+	for _, r := range p.ds.Records {
+		switch r := r.(type) {
+		case *model.Region:
+			p.checkOrganizationRefs(&r.Organization)
+			p.checkRef(ref{"capital", r.Capital, wantPlace, r.ValuePos("capital")})
+		case *model.Organization:
+			p.checkOrganizationRefs(r)
+		case *model.Project:
+			p.checkRef(ref{"operated_by", r.OperatedBy, wantAgent, r.ValuePos("operated_by")})
+			for _, f := range r.Funding {
+				p.checkRef(ref{"funder", f.Funder, wantFunder, f.ValuePos("funder")})
+			}
+		case *model.Event:
+			p.checkRef(ref{"series", r.Series, wantSeries, r.ValuePos("series")})
+			p.checkRef(ref{"project", r.Project, wantProject, r.ValuePos("project")})
+			if l := r.Location; l != nil {
+				p.checkRef(ref{"place", l.Place, wantPlace, l.ValuePos("place")})
+			}
+			for i, id := range r.Organizers {
+				p.checkRef(ref{"organizers", id, wantAgent, r.ItemPos("organizers", i)})
+			}
+		case *model.Place:
+			// Inline places and heritage sites are contained in what
+			// the loader made them part of (a heritage site in its
+			// region's territory).
+			if !r.Generated && !p.isHeritageSite(r) {
+				p.checkRef(ref{"contained_in", r.ContainedIn, wantPlace, r.ValuePos("contained_in")})
+			}
+		case *model.Membership:
+			p.checkRef(ref{"member", r.Member, wantAgent, r.ValuePos("member")})
+			p.checkRef(ref{"organization", r.Organization, wantOrganization, r.ValuePos("organization")})
+		case *model.Participation:
+			if isOrganizerSugar(r) {
+				continue // checked as the event's organizers
+			}
+			p.checkRef(ref{"agent", r.Agent, wantAgent, r.ValuePos("agent")})
+			p.checkRef(ref{"event", r.Event, wantEvent, r.ValuePos("event")})
+		}
+	}
+}
+
+func (p *pass) checkOrganizationRefs(o *model.Organization) {
+	p.checkRef(ref{"unit_of", o.UnitOf, wantOrganization, o.ValuePos("unit_of")})
+	p.checkRef(ref{"sub_organization_of", o.SubOrganizationOf, wantOrganization, o.ValuePos("sub_organization_of")})
+	p.checkRef(ref{"place", o.Place, wantPlace, o.ValuePos("place")})
+}
+
+// isOrganizerSugar reports whether a participation was made by the loader
+// from an event's organizers list. It carries the event's origin, whose
+// keys include "organizers", which no participation can have.
+func isOrganizerSugar(pt *model.Participation) bool {
+	return pt.Nested && pt.Generated && pt.Origin.Has("organizers")
+}
+
+// checkPublishers checks the publisher of every source and of the
+// dataset. A publisher is a record id or a name (SPEC 2.8). When it is an
+// id of a record, that record must be an agent (wrong-ref-kind). When it
+// matches no record but is written like an id (a lower-case slug), it is
+// most likely a mistyped id: a warning (unresolved-publisher) with a
+// did-you-mean, since a name such as "istat" is still possible.
+func checkPublishers(p *pass) {
+	if info := &p.ds.Info; info.Publisher != "" {
+		p.checkPublisher(info.Publisher, info.ValuePos("publisher"))
+	}
+	for _, r := range p.ds.Records {
+		for _, s := range r.Base().Sources {
+			if s.Publisher != "" {
+				p.checkPublisher(s.Publisher, s.ValuePos("publisher"))
+			}
+		}
+	}
+}
+
+func (p *pass) checkPublisher(pub string, pos model.Pos) {
+	if p.ds.Lookup(pub) != nil {
+		p.checkRef(ref{"publisher", pub, wantAgent, pos})
+		return
+	}
+	if !model.IsSlug(pub) {
+		return
+	}
+	detail := "write the publisher's name as people read it, or the id of its record"
+	if s := p.suggestID(pub); s != "" {
+		detail = "did you mean " + strconv.Quote(s) + "? Otherwise " + detail
+	}
+	p.warnf("unresolved-publisher", pos, detail, "publisher %s looks like an id, but no record has it", quote(pub))
+}
+
+// isHeritageSite reports whether r is a place the loader made from a
+// region's heritage_sites.
+func (p *pass) isHeritageSite(r model.Record) bool {
+	pl, ok := r.(*model.Place)
+	if !ok || pl.Type != "heritage-site" {
+		return false
+	}
+	if p.heritage == nil {
+		p.heritage = make(map[model.Pos]bool)
+		for _, r := range p.ds.Records {
+			if reg, ok := r.(*model.Region); ok {
+				for _, h := range reg.HeritageSites {
+					p.heritage[h.Pos()] = true
+				}
+			}
+		}
+	}
+	return p.heritage[pl.Pos()]
+}

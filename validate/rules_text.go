@@ -1,0 +1,151 @@
+package validate
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/civicnet/civicnet/model"
+)
+
+// checkText reports control characters other than tab, CR and LF in any
+// text (control-character): names, alt names, descriptions, topics,
+// sources, and every other free-text field. The loader reports NUL bytes
+// itself, for the whole file. Ids, types, codes and URLs have rules of
+// their own.
+func checkText(p *pass) {
+	info := &p.ds.Info
+	p.checkString(&info.Origin, "title", info.Title)
+	p.checkString(&info.Origin, "description", info.Description)
+	p.checkString(&info.Origin, "publisher", info.Publisher)
+	p.checkList(&info.Origin, "keywords", info.Keywords)
+	for _, r := range p.ds.Records {
+		c := r.Base()
+		if c.Generated && !c.Has("name") {
+			continue // an inline place named from a location, checked there
+		}
+		p.checkTextField(&c.Origin, "name", -1, c.Name)
+		for i, alt := range c.AltNames {
+			p.checkTextField(&c.Origin, "alt_names", i, alt)
+		}
+		p.checkTextField(&c.Origin, "description", -1, c.Description)
+		p.checkList(&c.Origin, "topics", c.Topics)
+		for _, id := range c.Identifiers {
+			if r, bad := controlChar(id.Value); bad {
+				p.reportControl(c.ValuePos("identifiers."+id.Scheme), "identifiers."+id.Scheme, r)
+			}
+		}
+		for _, s := range c.Sources {
+			p.checkString(&s.Origin, "title", s.Title)
+			p.checkString(&s.Origin, "publisher", s.Publisher)
+		}
+		switch r := r.(type) {
+		case *model.Person:
+			p.checkString(&r.Origin, "given_name", r.GivenName)
+			p.checkString(&r.Origin, "family_name", r.FamilyName)
+		case *model.Project:
+			p.checkString(&r.Origin, "acronym", r.Acronym)
+			for _, f := range r.Funding {
+				p.checkString(&f.Origin, "programme", f.Programme)
+			}
+			for _, q := range r.Quantities {
+				p.checkString(&q.Origin, "name", q.Name)
+				p.checkString(&q.Origin, "unit", q.Unit)
+			}
+		case *model.Event:
+			p.checkList(&r.Origin, "participant_groups", r.ParticipantGroups)
+			if l := r.Location; l != nil {
+				p.checkString(&l.Origin, "venue", l.Venue)
+				p.checkString(&l.Origin, "city", l.City)
+			}
+		case *model.Place:
+			p.checkString(&r.Origin, "address", r.Address)
+		case *model.Membership:
+			p.checkString(&r.Origin, "role", r.Role.Label)
+		case *model.Participation:
+			if !isOrganizerSugar(r) {
+				p.checkString(&r.Origin, "role", r.Role.Label)
+			}
+		}
+	}
+}
+
+// checkTextField checks a text, plain or multilingual, or item i of a
+// list of texts when i >= 0; a translation's position is that of its
+// "field.lang" key.
+func (p *pass) checkTextField(o *model.Origin, field string, i int, t model.Text) {
+	for _, ls := range t {
+		if r, bad := controlChar(ls.Value); bad {
+			name := field
+			if i >= 0 {
+				name += "[" + strconv.Itoa(i) + "]"
+			}
+			if ls.Lang != "" {
+				name += "." + ls.Lang
+			}
+			p.reportControl(o.ValuePos(name), name, r)
+		}
+	}
+}
+
+func (p *pass) checkString(o *model.Origin, field, s string) {
+	if r, bad := controlChar(s); bad {
+		p.reportControl(o.ValuePos(field), field, r)
+	}
+}
+
+func (p *pass) checkList(o *model.Origin, field string, items []string) {
+	for i, s := range items {
+		if r, bad := controlChar(s); bad {
+			p.reportControl(o.ItemPos(field, i), field+" item", r)
+		}
+	}
+}
+
+func (p *pass) reportControl(pos model.Pos, field string, r rune) {
+	p.errorf("control-character", pos,
+		"remove it; text may hold tabs and line breaks but no other control characters (in YAML, check escapes such as \\a or \\x07)",
+		"%s contains the control character %s", field, fmt.Sprintf("U+%04X", r))
+}
+
+// checkItems reports a | in an item of a multi-valued text field
+// (pipe-in-item): alt_names, topics, participant_groups and the dataset's
+// keywords. CSV export joins items with |, so an item holding one would
+// read back as two.
+func checkItems(p *pass) {
+	info := &p.ds.Info
+	p.checkPipes(&info.Origin, "keywords", info.Keywords)
+	for _, r := range p.ds.Records {
+		c := r.Base()
+		for i, alt := range c.AltNames {
+			for _, ls := range alt {
+				if strings.IndexByte(ls.Value, '|') < 0 {
+					continue
+				}
+				pos := c.ItemPos("alt_names", i)
+				if ls.Lang != "" {
+					pos = c.ValuePos("alt_names[" + strconv.Itoa(i) + "]." + ls.Lang)
+				}
+				p.reportPipe(pos, "alt_names", ls.Value)
+			}
+		}
+		p.checkPipes(&c.Origin, "topics", c.Topics)
+		if e, ok := r.(*model.Event); ok {
+			p.checkPipes(&e.Origin, "participant_groups", e.ParticipantGroups)
+		}
+	}
+}
+
+func (p *pass) checkPipes(o *model.Origin, field string, items []string) {
+	for i, s := range items {
+		if strings.IndexByte(s, '|') >= 0 {
+			p.reportPipe(o.ItemPos(field, i), field, s)
+		}
+	}
+}
+
+func (p *pass) reportPipe(pos model.Pos, field, item string) {
+	p.errorf("pipe-in-item", pos,
+		"| separates the items of a CSV cell; write separate items, or use / or a comma instead",
+		"%s item %s contains |", field, quote(item))
+}
