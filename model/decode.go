@@ -27,7 +27,7 @@ const (
 // decoder turns the node tree of one file into records, collecting every
 // problem on the way instead of stopping at the first.
 type decoder struct {
-	arena    arena
+	arena    *arena
 	names    map[string]uint32 // interned key names, cached without the lock
 	file     string
 	problems []Problem

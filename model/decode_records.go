@@ -50,8 +50,7 @@ func (d *decoder) record(n *node) Record {
 		return nil
 	}
 	r := newRecord(kind)
-	allowed := append(FieldNames(kind), "$schema")
-	d.fields(n, kind.String(), allowed, r)
+	d.fields(n, kind.String(), recordFields[kind], r)
 	return r
 }
 
@@ -391,7 +390,7 @@ func (d *decoder) participationField(p *Participation, key string, v *node) {
 // nestedAllowed is the field list of a nested membership or participation:
 // every field of the kind but the one the enclosing record implies.
 func nestedAllowed(k Kind, implied string) []string {
-	return slices.DeleteFunc(FieldNames(k), func(s string) bool { return s == implied })
+	return nestedFields[[2]string{k.String(), implied}]
 }
 
 func (d *decoder) memberships(n *node, field, implied string) []*Membership {

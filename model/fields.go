@@ -28,8 +28,35 @@ var (
 )
 
 // FieldNames returns the fields a record of kind k may have, common fields
-// first, in documentation order.
-func FieldNames(k Kind) []string {
+// first, in documentation order. The slice is the caller's.
+func FieldNames(k Kind) []string { return append([]string(nil), fieldsByKind[k]...) }
+
+// fieldsByKind, recordFields and nestedFields are computed once: decoding
+// consults them for every record.
+var (
+	fieldsByKind [len(kindNames)][]string
+	recordFields [len(kindNames)][]string // with "$schema"
+	nestedFields = map[[2]string][]string{}
+)
+
+func init() {
+	for _, k := range Kinds {
+		fieldsByKind[k] = fieldNames(k)
+		recordFields[k] = append(fieldNames(k), "$schema")
+	}
+	for _, kf := range [][2]string{{"membership", "member"}, {"membership", "organization"}, {"participation", "agent"}, {"participation", "event"}} {
+		all := fieldsByKind[ParseKind(kf[0])]
+		var out []string
+		for _, f := range all {
+			if f != kf[1] {
+				out = append(out, f)
+			}
+		}
+		nestedFields[kf] = out
+	}
+}
+
+func fieldNames(k Kind) []string {
 	var own []string
 	switch k {
 	case KindRegion:

@@ -186,16 +186,28 @@ func osInput(p string, info bool) input {
 var errTooLarge = fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20)
 
 func readLimited(r io.Reader) ([]byte, error) {
-	var buf bytes.Buffer
 	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		// Read a file in one allocation of its size (plus one byte to see
-		// the end), not by repeated doubling.
+		// Read a regular file in one allocation of its size.
 		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= MaxFileSize {
-			buf.Grow(int(fi.Size()) + 1)
+			data := make([]byte, fi.Size())
+			n, err := io.ReadFull(r, data)
+			if err != nil && err != io.ErrUnexpectedEOF {
+				return nil, err
+			}
+			data = data[:n]
+			// The file may have grown since Stat.
+			rest, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1-int64(n)))
+			if err != nil {
+				return nil, err
+			}
+			data = append(data, rest...)
+			if len(data) > MaxFileSize {
+				return nil, errTooLarge
+			}
+			return data, nil
 		}
 	}
-	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
-	data := buf.Bytes()
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}
@@ -229,8 +241,10 @@ func load(inputs []input, opts Options) (*Dataset, []Problem) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var a arena
 			for i := range next {
-				results[i] = decodeInput(inputs[i])
+				results[i] = decodeInput(inputs[i], &a)
+				a.reset()
 			}
 		}()
 	}
@@ -271,12 +285,12 @@ func load(inputs []input, opts Options) (*Dataset, []Problem) {
 	return ds, problems
 }
 
-func decodeInput(in input) decoded {
+func decodeInput(in input, a *arena) decoded {
 	data, err := in.read()
 	if err != nil {
 		return decoded{problems: []Problem{readProblem(in.name, err)}}
 	}
-	d := &decoder{file: in.name}
+	d := &decoder{file: in.name, arena: a}
 	root := d.parse(data, in.name)
 	var out decoded
 	if in.info {
@@ -347,7 +361,7 @@ func (d *decoder) parse(data []byte, name string) []*node {
 		return nil
 	}
 	if isJSONName(name, data) {
-		n, err := parseJSON(data, &d.arena)
+		n, err := parseJSON(data, d.arena)
 		if err != nil {
 			var je *jsonError
 			if errors.As(err, &je) {

@@ -37,18 +37,39 @@ const (
 )
 
 // arena hands out nodes and child slices from large blocks, so that a
-// file costs a few allocations instead of one per value.
+// file costs a few allocations instead of one per value. A loading worker
+// keeps one arena and resets it between files: once a file's records are
+// built, nothing points into its tree.
 type arena struct {
-	nodes []node
-	ptrs  []*node
+	blocks [][]node // all blocks; nodes is blocks[cur]
+	cur    int
+	nodes  []node
+	ptrs   []*node
 }
+
+const arenaBlock = 4096
 
 func (a *arena) node(kind nodeKind, tag scalarTag, line, col int) *node {
 	if len(a.nodes) == cap(a.nodes) {
-		a.nodes = make([]node, 0, 4096)
+		if a.nodes != nil {
+			a.cur++
+		}
+		if a.cur == len(a.blocks) {
+			a.blocks = append(a.blocks, make([]node, 0, arenaBlock))
+		}
+		a.nodes = a.blocks[a.cur][:0]
 	}
 	a.nodes = append(a.nodes, node{kind: kind, tag: tag, line: int32(line), col: int32(col)})
 	return &a.nodes[len(a.nodes)-1]
+}
+
+// reset makes the arena's node blocks available again. Child slices are
+// not reused: they are small and short-lived.
+func (a *arena) reset() {
+	a.cur, a.nodes = 0, nil
+	if len(a.blocks) > 0 {
+		a.nodes = a.blocks[0][:0]
+	}
 }
 
 // children copies the scratch list of children into an exact-size slice.
