@@ -1,0 +1,40 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the test binary run as the civicnet command inside
+// scripts, in-process through run.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"civicnet": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the black-box tests of the command line:
+// testdata/script/*.txtar, one behaviour each. Scripts find the example
+// record set in $EXAMPLES and the bad-input corpus of the validate
+// package in $CORPUS.
+func TestScripts(t *testing.T) {
+	examples, err := filepath.Abs(filepath.Join("..", "..", "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus, err := filepath.Abs(filepath.Join("..", "..", "validate", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: filepath.Join("testdata", "script"),
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("EXAMPLES", examples)
+			env.Setenv("CORPUS", corpus)
+			return nil
+		},
+	})
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/validate"
+)
+
+const validateUsage = `Usage: civicnet validate [--format text|json|github|sarif] [--strict] [--quiet] [PATH...]
+
+Checks records and reports every problem, each at the file, line and
+column of the offending key or value, with a stable code and how to fix
+it (docs/diagnostics.md lists the codes). PATH is a record file or a
+directory walked for *.yaml, *.yml and *.json; it defaults to ".". "-"
+reads one file from standard input, named <stdin> in the report.
+
+The report goes to standard output; messages go to standard error.
+
+Options:
+  -f, --format FORMAT   report format: text (default), json, github
+                        (GitHub Actions annotations) or sarif (SARIF 2.1.0)
+      --strict          fail on warnings too
+  -q, --quiet           print no progress and no summary on standard error
+  -h, --help            show this help
+
+Exit status: 0 no errors (warnings allowed unless --strict), 1 invalid
+records, 2 usage error, 3 a file could not be read or the report written.
+
+Examples:
+  civicnet validate records/
+  civicnet validate --strict regions/toscana.yaml organizations/efus.yaml
+  cat record.yaml | civicnet validate -
+  civicnet validate --format github .          (in a GitHub Actions step)
+  civicnet validate --format sarif . > civicnet.sarif
+`
+
+// progressDelay is how long validation runs before a terminal is told it
+// is still working.
+const progressDelay = time.Second
+
+func runValidate(e *env) int {
+	flags := newFlagSet("validate", e)
+	formatName := flags.StringP("format", "f", "text", "report format")
+	strict := flags.Bool("strict", false, "fail on warnings too")
+	quiet := flags.BoolP("quiet", "q", false, "no progress or summary on stderr")
+	if code, done := parseFlags(flags, e, validateUsage); done {
+		return code
+	}
+	format, err := validate.ParseFormat(*formatName)
+	if err != nil {
+		e.errorf("--format: %v", err)
+		return exitUsage
+	}
+	paths := flags.Args()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	stdinUsed := false
+	for _, p := range paths {
+		if p == "-" {
+			if stdinUsed {
+				e.errorf("\"-\" is given twice; standard input can be read once")
+				return exitUsage
+			}
+			stdinUsed = true
+			continue
+		}
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			e.errorf("%s: no such file or directory", p)
+			e.hintf("give a record file or a directory of records; \"-\" reads standard input")
+			return exitUsage
+		}
+	}
+
+	stop := e.startProgress(*quiet, "validating "+describePaths(paths)+"…")
+	ds, problems := model.LoadFiles(paths, model.Options{Stdin: e.stdin})
+	diags := validate.Validate(ds, problems)
+	stop()
+
+	files := validate.CountFiles(ds, diags)
+	opts := validate.RenderOptions{Files: files, Color: format == validate.FormatText && colorWanted(e.stdout)}
+	if err := validate.Render(e.stdout, format, diags, opts); err != nil {
+		e.errorf("writing the report: %v", err)
+		return exitFailure
+	}
+	if !*quiet && format != validate.FormatText {
+		// The text report ends with the summary; the others are read by
+		// programs, so people get it here.
+		e.errorf("%s", diags.Summarize(files))
+	}
+	errs, warns := diags.Counts()
+	for _, d := range diags {
+		if d.Code == "read-error" {
+			return exitFailure
+		}
+	}
+	switch {
+	case errs > 0:
+		return exitInvalid
+	case warns > 0 && *strict:
+		if !*quiet {
+			e.hintf("--strict makes warnings fail")
+		}
+		return exitInvalid
+	}
+	return exitOK
+}
+
+func describePaths(paths []string) string {
+	if len(paths) == 1 {
+		if paths[0] == "-" {
+			return model.StdinName
+		}
+		return paths[0]
+	}
+	return "records"
+}
+
+// startProgress prints msg on stderr once work has gone on for
+// progressDelay, when stderr is a terminal and not quiet; the returned
+// function stops it.
+func (e *env) startProgress(quiet bool, msg string) (stop func()) {
+	if quiet || !isTerminal(e.stderr) {
+		return func() {}
+	}
+	var mu sync.Mutex
+	done := false
+	t := time.AfterFunc(progressDelay, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if !done {
+			e.errorf("%s", msg)
+		}
+	})
+	return func() {
+		t.Stop()
+		mu.Lock()
+		done = true
+		mu.Unlock()
+	}
+}
+
+// colorWanted reports whether the report may be coloured: w is a
+// terminal and NO_COLOR (https://no-color.org) is unset or empty. It is
+// the one place the command reads the environment.
+func colorWanted(w io.Writer) bool {
+	return isTerminal(w) && os.Getenv("NO_COLOR") == ""
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
