@@ -49,7 +49,13 @@ var dumpNames = map[string]bool{
 // replaces dir. If anything fails, or ctx is cancelled, the temporary
 // directory is removed and dir is left as it was. An existing dir is
 // replaced only when it is empty or holds nothing but dump files.
-func WriteDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOptions) (err error) {
+func WriteDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOptions) error {
+	return writeDump(ctx, dir, ds, opts, nil)
+}
+
+// writeDump is WriteDump with a hook that wraps every file's writer, so
+// tests can simulate a full disk.
+func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOptions, wrap func(io.Writer) io.Writer) (err error) {
 	if err := CheckBase(ds.Info.Base); err != nil {
 		return err
 	}
@@ -69,7 +75,7 @@ func WriteDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 			os.RemoveAll(tmp)
 		}
 	}()
-	d := &dump{ctx: ctx, dir: tmp, ds: ds, opts: opts}
+	d := &dump{ctx: ctx, dir: tmp, ds: ds, opts: opts, wrap: wrap}
 	formats := opts.Formats
 	if formats == nil {
 		formats = AllFormats
@@ -164,6 +170,7 @@ type dump struct {
 	ds    *model.Dataset
 	opts  DumpOptions
 	files []DumpFile
+	wrap  func(io.Writer) io.Writer // tests only
 }
 
 func (d *dump) write(f Format) error {
@@ -201,7 +208,11 @@ func (d *dump) create(rel string, f Format, fn func(w io.Writer) error) error {
 		return err
 	}
 	h := sha256.New()
-	cw := &countingWriter{w: file, h: h}
+	var w io.Writer = file
+	if d.wrap != nil {
+		w = d.wrap(w)
+	}
+	cw := &countingWriter{w: w, h: h}
 	bw := bufio.NewWriterSize(cw, 256<<10)
 	err = fn(bw)
 	if err == nil {
