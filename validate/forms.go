@@ -321,7 +321,11 @@ func languageTagProblem(tag string) (problem, suggestion string) {
 // licenseForm reports whether s looks like an SPDX license id
 // (CC-BY-4.0, LicenseRef-x) or is an absolute http(s) URL.
 func licenseForm(s string) bool {
-	if strings.HasPrefix(strings.ToLower(s), "http://") || strings.HasPrefix(strings.ToLower(s), "https://") {
+	if _, ok := cutPrefixFold(s, "http://"); ok {
+		p, _ := urlProblem(s)
+		return p == ""
+	}
+	if _, ok := cutPrefixFold(s, "https://"); ok {
 		p, _ := urlProblem(s)
 		return p == ""
 	}

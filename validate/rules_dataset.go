@@ -78,13 +78,23 @@ func checkRestrictiveLicenses(p *pass) {
 	if info.Has("license") {
 		related = []model.Pos{info.ValuePos("license")}
 	}
+	type known struct {
+		terms int
+		ok    bool
+	}
+	cache := map[string]known{} // licences are few; parse each once
 	for _, r := range p.ds.Records {
 		for _, s := range r.Base().Sources {
 			if s.License == "" {
 				continue
 			}
-			terms, ok := licenseTerms(s.License)
-			if !ok || terms&^dsTerms == 0 {
+			k, seen := cache[s.License]
+			if !seen {
+				k.terms, k.ok = licenseTerms(s.License)
+				cache[s.License] = k
+			}
+			terms := k.terms
+			if !k.ok || terms&^dsTerms == 0 {
 				continue
 			}
 			var extra []string

@@ -10,7 +10,28 @@ import (
 // fields a generated id derives from).
 type membershipKey struct {
 	member, organization, role string
-	during                     model.Interval
+	during                     uint64 // packInterval
+}
+
+// packInterval packs an interval into 64 bits, so that a map of a
+// million membership keys stays small: 27 bits a date, 2 a bound, 1 for
+// Single.
+func packInterval(iv model.Interval) uint64 {
+	date := func(d model.Date) uint64 {
+		v := uint64(d.Year&0x3fff)<<13 | uint64(d.Month&0xf)<<9 | uint64(d.Day&0x1f)<<4 | uint64(d.Precision&3)<<2
+		if d.Approximate {
+			v |= 2
+		}
+		if d.Uncertain {
+			v |= 1
+		}
+		return v
+	}
+	v := date(iv.Start)<<32 | date(iv.End)<<5 | uint64(iv.StartBound&3)<<3 | uint64(iv.EndBound&3)<<1
+	if iv.Single {
+		v |= 1
+	}
+	return v
 }
 
 // checkMemberships reports a membership of something in itself
@@ -18,7 +39,13 @@ type membershipKey struct {
 // organization, role and period (duplicate-membership, at the second with
 // the first as related position).
 func checkMemberships(p *pass) {
-	seen := make(map[membershipKey]*model.Membership)
+	n := 0
+	for _, r := range p.ds.Records {
+		if _, ok := r.(*model.Membership); ok {
+			n++
+		}
+	}
+	seen := make(map[membershipKey]*model.Membership, n)
 	for _, r := range p.ds.Records {
 		m, ok := r.(*model.Membership)
 		if !ok || m.Member == "" || m.Organization == "" {
@@ -34,7 +61,7 @@ func checkMemberships(p *pass) {
 				"%s is a member of itself", quote(m.Member))
 			continue
 		}
-		k := membershipKey{m.Member, m.Organization, m.Role.Slug, m.During}
+		k := membershipKey{m.Member, m.Organization, m.Role.Slug, packInterval(m.During)}
 		first, dup := seen[k]
 		if !dup {
 			seen[k] = m
@@ -60,22 +87,29 @@ func checkParticipations(p *pass) {
 		first *model.Participation
 		n     int // how many times the key was met
 	}
-	seen := make(map[participationKey]*entry)
+	n := 0
+	for _, r := range p.ds.Records {
+		if _, ok := r.(*model.Participation); ok {
+			n++
+		}
+	}
+	seen := make(map[participationKey]entry, n)
 	for _, r := range p.ds.Records {
 		pt, ok := r.(*model.Participation)
 		if !ok || pt.Agent == "" || pt.Event == "" {
 			continue
 		}
 		k := participationKey{pt.Agent, pt.Event, pt.Role.Slug}
-		e := seen[k]
-		if e == nil {
-			seen[k] = &entry{first: pt, n: 1}
+		e, dup := seen[k]
+		if !dup {
+			seen[k] = entry{first: pt, n: 1}
 			continue
 		}
 		p.report(Error, "duplicate-participation", p.participationPos(pt, e.n),
 			"duplicate participation of "+quote(pt.Agent)+" in "+quote(pt.Event)+" as "+pt.Role.Slug,
 			"remove one of the two; the first is at the related position", p.participationPos(e.first, 0))
 		e.n++
+		seen[k] = e
 	}
 }
 
