@@ -123,10 +123,10 @@ func checkEventDates(p *pass) {
 			continue
 		}
 		if e.Date.IsZero() {
-			if !e.Has("date") { // a date that could not be read was reported
+			if !p.problemAt[e.ValuePos("date")] { // a date that could not be read was reported
 				p.warnf("missing-date", e.Pos(),
 					"add date: when a source gives one (2008, 2008-07, 2008-07-18 or an interval); without it no time is exported",
-					"event %s has no date", quote(e.ID))
+					"%s has no date", describeRecord(e))
 			}
 			continue
 		}

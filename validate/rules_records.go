@@ -50,7 +50,7 @@ func checkRequiredFields(p *pass) {
 		if c.Generated {
 			continue
 		}
-		if c.ID == "" {
+		if c.ID == "" && !p.problemAt[c.ValuePos("id")] {
 			detail := "add id: with a unique slug of lower-case letters, digits and hyphens"
 			if slug := model.Slugify(c.Name.Best("en")); slug != "" {
 				detail += ", such as " + strconv.Quote(slug)

@@ -1,0 +1,58 @@
+package validate_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/validate"
+)
+
+// Validate a record set and print the report as civicnet validate does.
+func ExampleValidate() {
+	records := `kind: organization
+id: efus
+name: European Forum for Urban Security
+sources: [{title: Efus member profile}]
+---
+kind: membership
+member: regione-toscana
+organization: efsu
+sources: [{title: Efus member profile}]
+---
+kind: region
+id: regione-toscana
+name: {it: Regione Toscana, en: Tuscany Region}
+country: EL
+sources: [{title: Efus member profile}]
+`
+	ds, problems := model.Decode(strings.NewReader(records), "toscana.yaml", model.Options{})
+	diags := validate.Validate(ds, problems)
+	opts := validate.RenderOptions{Files: validate.CountFiles(ds, diags)}
+	if err := validate.WriteText(os.Stdout, diags, opts); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// toscana.yaml:8:15: error[dangling-ref]: organization: no record has id "efsu"
+	//     did you mean "efus"?
+	// toscana.yaml:14:10: error[bad-country]: country "EL" is the EU's code for Greece, not ISO 3166-1
+	//     write GR, the ISO 3166-1 code of Greece
+	// 2 errors, 0 warnings in 1 file
+}
+
+// Diagnostics are values: count them, or use them as an error.
+func ExampleDiagnostics_Err() {
+	ds := model.NewDataset(model.DatasetInfo{})
+	ds.Add(&model.Organization{Common: model.Common{ID: "Efus", Name: model.Plain("Efus"),
+		Sources: []*model.Source{{Title: "notes"}}}})
+	diags := validate.Validate(ds, nil)
+	errs, warns := diags.Counts()
+	fmt.Printf("errors: %d, warnings: %d\n", errs, warns)
+	if err := diags.Err(); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// errors: 1, warnings: 0
+	// -: error[bad-id]: id "Efus" is not a valid id
+}
