@@ -1,0 +1,308 @@
+package export_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/knakk/rdf"
+	"github.com/piprate/json-gold/ld"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/civicnet/civicnet/examples"
+	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/model"
+)
+
+// -update rewrites golden files; other test files of the package may
+// register the same flag, so whoever comes first does.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/")
+	}
+}
+
+func rdfUpdating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// rdfFormats are the formats this file's dumps write.
+var rdfFormats = []export.Format{export.FormatTurtle, export.FormatNTriples, export.FormatJSONLD}
+
+func examplesDataset(t testing.TB) *model.Dataset {
+	t.Helper()
+	ds, problems := examples.Load()
+	require.Empty(t, problems, "examples.Load")
+	return ds
+}
+
+// tripleKey is a canonical text of a triple, independent of any
+// serialisation: kind, value, datatype and language spelled out.
+func tripleKey(t rdf.Triple) string {
+	return termKey(t.Subj) + " " + termKey(t.Pred) + " " + termKey(t.Obj)
+}
+
+func termKey(t rdf.Term) string {
+	switch t := t.(type) {
+	case rdf.IRI:
+		return "<" + t.String() + ">"
+	case rdf.Blank:
+		return "_:" + t.String()
+	case rdf.Literal:
+		if t.Lang() != "" {
+			return strconv.Quote(t.String()) + "@" + t.Lang()
+		}
+		return strconv.Quote(t.String()) + "^^" + t.DataType.String()
+	}
+	return fmt.Sprintf("?%T", t)
+}
+
+// mappedGraph returns the mapper's triples of ds as sorted keys, checking
+// the promises of the stream on the way: subjects ascending and unique,
+// each subject's triples sorted, without duplicates and with that
+// subject, no blank nodes.
+func mappedGraph(t testing.TB, ds *model.Dataset) []string {
+	t.Helper()
+	m, err := export.NewMapper(ds)
+	require.NoError(t, err)
+	var keys []string
+	prev := ""
+	err = m.EachSubject(func(s rdf.Subject, ts []rdf.Triple) error {
+		iri, ok := s.(rdf.IRI)
+		if !ok {
+			return fmt.Errorf("subject %v is not an IRI", s)
+		}
+		if prev != "" && iri.String() <= prev {
+			return fmt.Errorf("subject %s comes after %s", iri, prev)
+		}
+		prev = iri.String()
+		if len(ts) == 0 {
+			return fmt.Errorf("subject %s without triples", iri)
+		}
+		for i, tr := range ts {
+			if tr.Subj.String() != iri.String() {
+				return fmt.Errorf("triple %s under subject %s", tripleKey(tr), iri)
+			}
+			if _, blank := tr.Obj.(rdf.Blank); blank {
+				return fmt.Errorf("blank node in %s", tripleKey(tr))
+			}
+			if i > 0 && tripleKey(ts[i-1]) == tripleKey(tr) {
+				return fmt.Errorf("duplicate triple %s", tripleKey(tr))
+			}
+			keys = append(keys, tripleKey(tr))
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	sort.Strings(keys)
+	return keys
+}
+
+// decodeGraph reads N-Triples or Turtle with knakk/rdf's decoder.
+func decodeGraph(t testing.TB, data []byte, f rdf.Format) ([]string, error) {
+	t.Helper()
+	dec := rdf.NewTripleDecoder(bytes.NewReader(data), f)
+	var keys []string
+	for {
+		tr, err := dec.Decode()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, tripleKey(tr))
+	}
+	return uniqueSorted(keys), nil
+}
+
+func uniqueSorted(keys []string) []string {
+	sort.Strings(keys)
+	return slices.Compact(keys)
+}
+
+// offlineLoader serves the embedded context for any URL ending in
+// context.jsonld and refuses everything else: the tests never use the
+// network.
+type offlineLoader struct{}
+
+func (offlineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
+	if !strings.HasSuffix(u, "/"+export.ContextFile) {
+		return nil, fmt.Errorf("offline: refusing to load %s", u)
+	}
+	var doc any
+	if err := json.Unmarshal(export.Context(), &doc); err != nil {
+		return nil, err
+	}
+	return &ld.RemoteDocument{DocumentURL: u, Document: doc}, nil
+}
+
+// jsonldGraph converts a JSON-LD document to RDF with json-gold, an
+// independent processor, as if it had been read from base.
+func jsonldGraph(t testing.TB, doc []byte) ([]string, error) {
+	t.Helper()
+	var input any
+	if err := json.Unmarshal(doc, &input); err != nil {
+		return nil, err
+	}
+	opts := ld.NewJsonLdOptions("https://dump.invalid/dump/dataset.jsonld")
+	opts.DocumentLoader = offlineLoader{}
+	opts.ProcessingMode = ld.JsonLd_1_1
+	out, err := ld.NewJsonLdProcessor().ToRDF(input, opts)
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	for _, q := range out.(*ld.RDFDataset).GetQuads("@default") {
+		keys = append(keys, ldKey(q.Subject)+" "+ldKey(q.Predicate)+" "+ldKey(q.Object))
+	}
+	return uniqueSorted(keys), nil
+}
+
+func ldKey(n ld.Node) string {
+	switch n := n.(type) {
+	case ld.IRI:
+		return "<" + n.Value + ">"
+	case *ld.IRI:
+		return "<" + n.Value + ">"
+	case ld.BlankNode:
+		return "_:" + n.Attribute
+	case *ld.BlankNode:
+		return "_:" + n.Attribute
+	case ld.Literal:
+		return ldLiteralKey(n)
+	case *ld.Literal:
+		return ldLiteralKey(*n)
+	}
+	return fmt.Sprintf("?%T", n)
+}
+
+func ldLiteralKey(l ld.Literal) string {
+	if l.Language != "" {
+		return strconv.Quote(l.Value) + "@" + l.Language
+	}
+	return strconv.Quote(l.Value) + "^^" + l.Datatype
+}
+
+// writeAll writes ds with each RDF writer and returns the documents by
+// format name.
+func writeAll(t testing.TB, ds *model.Dataset) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	var nt, ttl, jl bytes.Buffer
+	nw := export.NewNTriplesWriter(&nt)
+	require.NoError(t, nw.Write(ds))
+	require.NoError(t, nw.Close())
+	tw := export.NewTurtleWriter(&ttl)
+	require.NoError(t, tw.Write(ds))
+	require.NoError(t, tw.Close())
+	jw := export.NewJSONLDWriter(&jl)
+	require.NoError(t, jw.Write(ds))
+	require.NoError(t, jw.Close())
+	out["nt"], out["ttl"], out["jsonld"] = nt.Bytes(), ttl.Bytes(), jl.Bytes()
+	return out
+}
+
+func TestWritersParseBackToTheMappedGraph(t *testing.T) {
+	ds := examplesDataset(t)
+	want := mappedGraph(t, ds)
+	require.Greater(t, len(want), 1000, "the examples map to a substantial graph")
+	docs := writeAll(t, ds)
+
+	t.Run("n-triples/knakk", func(t *testing.T) {
+		got, err := decodeGraph(t, docs["nt"], rdf.NTriples)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+		assert.Equal(t, len(want), bytes.Count(docs["nt"], []byte("\n")), "one line a triple")
+	})
+	t.Run("turtle/knakk", func(t *testing.T) {
+		got, err := decodeGraph(t, docs["ttl"], rdf.Turtle)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	})
+	t.Run("json-ld/json-gold", func(t *testing.T) {
+		got, err := jsonldGraph(t, docs["jsonld"])
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	})
+}
+
+func TestWritersAreDeterministic(t *testing.T) {
+	first := writeAll(t, examplesDataset(t))
+	second := writeAll(t, examplesDataset(t))
+	for _, f := range []string{"nt", "ttl", "jsonld"} {
+		assert.Equal(t, string(first[f]), string(second[f]), f)
+	}
+}
+
+func TestMapperFailsWithoutBase(t *testing.T) {
+	ds := model.NewDataset(model.DatasetInfo{})
+	_, err := export.NewMapper(ds)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "base")
+}
+
+// TestRapperCountsTheSameTriples runs raptor's rapper, a third parser,
+// over the Turtle and N-Triples of the examples' dump.
+func TestRapperCountsTheSameTriples(t *testing.T) {
+	rapper, err := exec.LookPath("rapper")
+	if err != nil {
+		t.Skip("rapper (Debian raptor2-utils) is not installed")
+	}
+	ds := examplesDataset(t)
+	want := len(mappedGraph(t, ds))
+	dir := filepath.Join(t.TempDir(), "dump")
+	require.NoError(t, export.WriteDump(context.Background(), dir, ds, export.DumpOptions{Formats: rdfFormats}))
+	count := regexp.MustCompile(`Parsing returned (\d+) triples`)
+	for _, tc := range []struct{ file, syntax string }{
+		{"dataset.ttl", "turtle"},
+		{"dataset.nt", "ntriples"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			cmd := exec.Command(rapper, "-i", tc.syntax, "-c", filepath.Join(dir, tc.file))
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, "rapper -i %s -c %s:\n%s", tc.syntax, tc.file, out)
+			assert.NotContains(t, string(out), "rapper: Error")
+			assert.NotContains(t, string(out), "rapper: Warning")
+			m := count.FindStringSubmatch(string(out))
+			require.NotNil(t, m, "rapper output:\n%s", out)
+			assert.Equal(t, strconv.Itoa(want), m[1], "rapper -c %s", tc.file)
+		})
+	}
+}
+
+// TestGoldenDump compares the RDF files of the examples' dump with
+// testdata/golden/; run go test ./export -run TestGoldenDump -update to
+// rewrite them, then read the diff.
+func TestGoldenDump(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dump")
+	require.NoError(t, export.WriteDump(context.Background(), dir, examplesDataset(t), export.DumpOptions{Formats: rdfFormats}))
+	for _, name := range []string{"dataset.ttl", "dataset.nt", "dataset.jsonld", "context.jsonld"} {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, err)
+		golden := filepath.Join("testdata", "golden", name)
+		if rdfUpdating() {
+			require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
+			require.NoError(t, os.WriteFile(golden, got, 0o644))
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		require.NoError(t, err, "no golden file: run go test ./export -run TestGoldenDump -update and read the diff")
+		assert.Equal(t, string(want), string(got), "%s differs from %s; if intended, run -update and review the diff", name, golden)
+	}
+}
