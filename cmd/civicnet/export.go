@@ -1,0 +1,250 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/validate"
+)
+
+const exportUsage = `Usage: civicnet export [-o DIR] [--formats LIST] [--base IRI] [--csv-bom] [--quiet] [PATH...]
+
+Validates records and, when they hold no errors, writes them as an
+open-data dump into DIR: Turtle, N-Triples and JSON-LD (dataset.ttl,
+dataset.nt, dataset.jsonld with context.jsonld), CSV tables with CSV on
+the Web metadata (csv/), a DCAT-AP catalogue (catalog.ttl), SHACL shapes
+(shapes.ttl) and the JSON Schema of the record format
+(records.schema.json). The same records always give the same bytes.
+
+The dump is written into a temporary directory beside DIR, then renamed
+into place: an interrupted or failed export leaves the previous dump as it
+was. An existing DIR is replaced only if it holds nothing but a dump.
+
+PATH is a record file or a directory walked for *.yaml, *.yml and *.json;
+it defaults to ".". "-" reads one file from standard input. Records are
+validated first: on any error the diagnostics are printed on standard
+error and nothing is written. Warnings are printed too, unless --quiet.
+
+Options:
+  -o, --output DIR      write the dump into DIR (default "dump")
+      --formats LIST    the parts to write, comma-separated: ttl, nt,
+                        jsonld, csv, catalog, shapes, schema (default: all)
+      --base IRI        base IRI of the dump's IRIs, ending in "/"; it
+                        overrides base in civicnet.yaml and is required
+                        with "-" unless a civicnet.yaml is given too
+      --csv-bom         start CSV files with a UTF-8 byte order mark, for
+                        spreadsheet programs that need one
+  -q, --quiet           print no progress, warnings or summary
+  -h, --help            show this help
+
+Exit status: 0 dump written, 1 invalid records (nothing written), 2 usage
+error, 3 a file could not be read or the dump written (the previous dump
+is kept).
+
+Examples:
+  civicnet export -o dump examples/
+  civicnet export --formats ttl,nt,jsonld -o /tmp/dump records/
+  civicnet export --base https://data.example.org/net/ -o dump - < record.yaml
+`
+
+func runExport(e *env) int {
+	flags := newFlagSet("export", e)
+	out := flags.StringP("output", "o", "dump", "output directory")
+	formatList := flags.String("formats", "", "parts of the dump to write")
+	base := flags.String("base", "", "base IRI")
+	csvBOM := flags.Bool("csv-bom", false, "UTF-8 byte order mark in CSV files")
+	quiet := flags.BoolP("quiet", "q", false, "no progress, warnings or summary")
+	if code, done := parseFlags(flags, e, exportUsage); done {
+		return code
+	}
+
+	// Every flag combination is checked before any work.
+	var formats []export.Format
+	if flags.Changed("formats") {
+		var err error
+		if formats, err = export.ParseFormats(*formatList); err != nil {
+			e.errorf("--formats: %v", err)
+			return exitUsage
+		}
+	}
+	if *out == "" {
+		e.errorf("-o/--output: the output directory is empty")
+		return exitUsage
+	}
+	if *base != "" {
+		if err := export.CheckBase(*base); err != nil {
+			e.errorf("--base: %v", err)
+			e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
+			return exitUsage
+		}
+	}
+	paths := flags.Args()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	stdinUsed := false
+	for _, p := range paths {
+		if p == "-" {
+			if stdinUsed {
+				e.errorf("\"-\" is given twice; standard input can be read once")
+				return exitUsage
+			}
+			stdinUsed = true
+			continue
+		}
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			e.errorf("%s: no such file or directory", p)
+			e.hintf("give a record file or a directory of records; \"-\" reads standard input")
+			return exitUsage
+		}
+	}
+	if stdinUsed && *base == "" && !hasDatasetFile(paths) {
+		e.errorf("records from standard input (\"-\") need --base, or a %s among the paths", model.DatasetFile)
+		e.hintf("civicnet export --base https://data.example.org/net/ -")
+		return exitUsage
+	}
+	paths, err := leaveOut(paths, *out)
+	if err != nil {
+		e.errorf("-o/--output: %v", err)
+		e.hintf("write the dump outside the records, for example -o ../dump")
+		return exitUsage
+	}
+
+	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer cancel()
+
+	stop := e.startProgress(*quiet, "validating "+describePaths(paths)+"…")
+	ds, problems := model.LoadFiles(paths, model.Options{Base: *base, Stdin: e.stdin})
+	diags := validate.Validate(ds, problems)
+	stop()
+	errs, warns := diags.Counts()
+	files := validate.CountFiles(ds, diags)
+	switch {
+	case errs > 0:
+		opts := validate.RenderOptions{Files: files, Color: colorWanted(e.stderr)}
+		if err := validate.WriteText(e.stderr, diags, opts); err != nil {
+			return exitFailure
+		}
+	case warns > 0 && !*quiet:
+		// Warnings do not stop an export; validate shows them in full.
+		e.errorf("%s", diags.Summarize(files))
+		e.hintf("run \"civicnet validate\" on the same paths to see the warnings")
+	}
+	for _, d := range diags {
+		if d.Code == "read-error" {
+			e.errorf("nothing written: records could not be read")
+			return exitFailure
+		}
+	}
+	if errs > 0 {
+		e.errorf("nothing written: the records have errors")
+		return exitInvalid
+	}
+	if ds.Info.Base == "" {
+		e.errorf("no base IRI: the records' IRIs need one")
+		e.hintf("set base in %s, or pass --base https://data.example.org/net/", model.DatasetFile)
+		return exitUsage
+	}
+
+	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM}
+	if !*quiet && isTerminal(e.stderr) {
+		opts.Progress = func(file string) { e.errorf("writing %s", filepath.Join(*out, filepath.FromSlash(file))) }
+	}
+	if err := export.WriteDump(ctx, *out, ds, opts); err != nil {
+		if ctx.Err() != nil {
+			e.errorf("interrupted: nothing written, %s left as it was", *out)
+			return exitFailure
+		}
+		e.errorf("%s: %v", *out, err)
+		e.hintf("nothing was written; %s is as it was", *out)
+		return exitFailure
+	}
+	if !*quiet {
+		e.errorf("wrote %s", *out)
+	}
+	return exitOK
+}
+
+// hasDatasetFile reports whether paths give a dataset description: a
+// civicnet.yaml, or a directory holding one.
+func hasDatasetFile(paths []string) bool {
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		if filepath.Base(p) == model.DatasetFile {
+			return true
+		}
+		if st, err := os.Stat(filepath.Join(p, model.DatasetFile)); err == nil && st.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
+}
+
+// leaveOut keeps the output directory out of the records read: a
+// directory path holding it (as "." holds the default "dump") is replaced
+// by its entries along the way to out, all but out itself. Otherwise the
+// dump's JSON files would be read as records by the next export.
+func leaveOut(paths []string, out string) ([]string, error) {
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	var result []string
+	for _, p := range paths {
+		if p == "-" {
+			result = append(result, p)
+			continue
+		}
+		absP, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		rel, err := filepath.Rel(absP, absOut)
+		st, statErr := os.Stat(p)
+		if err != nil || statErr != nil || !st.IsDir() || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			result = append(result, p)
+			continue
+		}
+		if rel == "." {
+			return nil, errors.New("the output directory " + out + " is a directory of records")
+		}
+		result = append(result, entriesBut(p, strings.Split(rel, string(filepath.Separator)))...)
+	}
+	return result, nil
+}
+
+// entriesBut lists the record files and directories in dir, descending
+// along the path components skip and leaving out the last one. Hidden
+// directories are left out, as the loader does when it walks.
+func entriesBut(dir string, skip []string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return []string{dir} // the loader reports it
+	}
+	var out []string
+	for _, d := range entries {
+		p := filepath.Join(dir, d.Name())
+		switch {
+		case d.Name() == skip[0] && len(skip) == 1:
+		case d.Name() == skip[0]:
+			out = append(out, entriesBut(p, skip[1:])...)
+		case d.IsDir():
+			if !strings.HasPrefix(d.Name(), ".") {
+				out = append(out, p)
+			}
+		case model.IsRecordFile(d.Name()):
+			out = append(out, p)
+		}
+	}
+	return out
+}
