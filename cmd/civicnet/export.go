@@ -108,7 +108,7 @@ func runExport(e *env) int {
 	}
 	if stdinUsed && *base == "" && !hasDatasetFile(paths) {
 		e.errorf("records from standard input (\"-\") need --base, or a %s among the paths", model.DatasetFile)
-		e.hintf("civicnet export --base https://data.example.org/net/ -")
+		e.hintf("pass --base https://data.example.org/net/, or the record set's %s as a path too", model.DatasetFile)
 		return exitUsage
 	}
 	paths, err := leaveOut(paths, *out)
@@ -163,7 +163,7 @@ func runExport(e *env) int {
 			e.errorf("interrupted: nothing written, %s left as it was", *out)
 			return exitFailure
 		}
-		e.errorf("%s: %v", *out, err)
+		e.errorf("writing the dump to %s: %v", *out, err)
 		e.hintf("nothing was written; %s is as it was", *out)
 		return exitFailure
 	}
