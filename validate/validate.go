@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/civicnet/civicnet/model"
 )
@@ -69,16 +68,16 @@ type pass struct {
 	ds    *model.Dataset
 	diags Diagnostics
 
-	// ids lists every id for did-you-mean, sorted; built on first use.
-	ids []string
-	// byLen indexes ids by length, so that a suggestion only compares
-	// with ids of a plausible length.
-	byLen map[int][]string
+	// byLen holds every id for did-you-mean, by length, so that a
+	// suggestion only looks at ids of a plausible length; built on first
+	// use (order does not matter: model.Suggest breaks ties by name).
+	byLen map[int][]byte
 	// suggestions caches did-you-mean answers; suggestBudget bounds the
 	// comparisons spent on them, so that a million records with
 	// thousands of typos stay fast (past it, no suggestion is made).
 	suggestions   map[string]string
 	suggestBudget int
+	scratch       []string
 	// problemAt holds the positions of decoding problems: a value the
 	// loader could not read is not reported again as missing or wrong.
 	problemAt map[model.Pos]bool
@@ -87,10 +86,10 @@ type pass struct {
 	heritage map[model.Pos]bool
 }
 
-// suggestBudget is how many id comparisons did-you-mean may make in one
-// run: enough for every typo of a realistic record set, and a bound for
-// pathological ones.
-const suggestBudget = 20_000_000
+// suggestBudget is how many ids did-you-mean may look at in one run:
+// enough for every typo of a realistic record set, and a bound (well under
+// a second) for pathological ones.
+const suggestBudget = 5_000_000
 
 func (p *pass) report(sev Severity, code string, pos model.Pos, summary, detail string, related ...model.Pos) {
 	p.diags = append(p.diags, Diagnostic{Severity: sev, Code: code, Summary: summary, Detail: detail,
@@ -107,23 +106,19 @@ func (p *pass) warnf(code string, pos model.Pos, detail, format string, args ...
 
 // suggestID returns the existing id closest to s, or "".
 func (p *pass) suggestID(s string) string {
-	if p.ids == nil {
-		p.ids = make([]string, 0, len(p.ds.Records))
-		p.byLen = make(map[int][]string)
+	if p.byLen == nil {
+		// The ids of one length are stored back to back: scanning a
+		// million of them then reads memory in order, instead of
+		// chasing a million string pointers.
+		p.byLen = make(map[int][]byte)
 		p.suggestions = make(map[string]string)
 		p.suggestBudget = suggestBudget
-		seen := make(map[string]bool, len(p.ds.Records))
 		for _, r := range p.ds.Records {
 			c := r.Base()
-			if c.ID == "" || c.Generated || seen[c.ID] {
-				continue
+			if c.ID == "" || c.Generated || p.ds.Lookup(c.ID) != r {
+				continue // no id, or not the first with it
 			}
-			seen[c.ID] = true
-			p.ids = append(p.ids, c.ID)
-		}
-		sort.Strings(p.ids)
-		for _, id := range p.ids {
-			p.byLen[len(id)] = append(p.byLen[len(id)], id)
+			p.byLen[len(c.ID)] = append(p.byLen[len(c.ID)], c.ID...)
 		}
 	}
 	if s == "" {
@@ -140,17 +135,83 @@ func (p *pass) suggestID(s string) string {
 	// model.Suggest allows at most max(2, len/3) edits, so only ids of a
 	// length within that many bytes can be suggested (ids are ASCII).
 	limit := max(2, len(s)/3)
-	var cands []string
-	for n := len(s) - limit; n <= len(s)+limit; n++ {
-		cands = append(cands, p.byLen[n]...)
+	total := 0
+	for n := max(len(s)-limit, 1); n <= len(s)+limit; n++ {
+		total += len(p.byLen[n]) / n
 	}
 	sug := ""
-	if len(cands) <= p.suggestBudget {
-		p.suggestBudget -= len(cands)
-		sug = model.Suggest(s, cands)
+	if total <= p.suggestBudget {
+		p.suggestBudget -= total
+		p.scratch = p.scratch[:0]
+		target, ascii := newBag(s)
+		for n := max(len(s)-limit, 1); n <= len(s)+limit; n++ {
+			ids := p.byLen[n]
+			for i := 0; i+n <= len(ids); i += n {
+				if id := ids[i : i+n]; !ascii || target.within(id, limit) {
+					p.scratch = append(p.scratch, string(id))
+				}
+			}
+		}
+		sug = model.Suggest(s, p.scratch)
 	}
 	p.suggestions[s] = sug
 	return sug
+}
+
+// bag counts the bytes of a lower-cased ASCII string. The bag distance
+// of two strings (the larger of what each has that the other lacks) is a
+// lower bound of their edit distance, and cheap: it rules out most ids
+// before the edit distance is computed.
+type bag struct {
+	count [128]int16
+	n     int
+}
+
+func newBag(s string) (b bag, ascii bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 128 {
+			return b, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.count[c]++
+	}
+	b.n = len(s)
+	return b, true
+}
+
+// within reports whether the bag distance of the bag's string and id is
+// at most limit. Ids that are not ASCII are always within. The counts are
+// restored before it returns, so that no copy is made per id.
+func (b *bag) within(id []byte, limit int) bool {
+	less := 0 // bytes of id the string lacks
+	i := 0
+	for ; i < len(id); i++ {
+		c := id[i]
+		if c >= 128 {
+			break
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if b.count[c]--; b.count[c] < 0 {
+			less++
+		}
+	}
+	for j := 0; j < i; j++ {
+		c := id[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.count[c]++
+	}
+	if i < len(id) {
+		return true
+	}
+	more := b.n - (len(id) - less) // bytes of the string id lacks
+	return less <= limit && more <= limit
 }
 
 // quote clips long values in messages, so that a 1 MB name does not make
