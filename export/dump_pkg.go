@@ -6,7 +6,10 @@ import (
 )
 
 // The parts of a dump that package the data for other tools: CSV with
-// CSVW metadata and the JSON Schema.
+// CSVW metadata, the SHACL shapes, the JSON Schema and the DCAT catalogue.
+
+// ShapesFile is the name of the SHACL shapes in a dump.
+const ShapesFile = "shapes.ttl"
 
 // csvDir is the directory of the CSV tables inside a dump.
 const csvDir = "csv"
@@ -34,6 +37,19 @@ func (d *dump) writeCSV() error {
 	})
 }
 
+func (d *dump) writeShapes() error {
+	return d.create(ShapesFile, FormatShapes, WriteShapes)
+}
+
 func (d *dump) writeSchema() error {
 	return d.create(RecordSchemaFile, FormatSchema, WriteRecordSchema)
+}
+
+// writeCatalog describes the files written so far, so WriteDump writes
+// it last (AllFormats ends with it).
+func (d *dump) writeCatalog() error {
+	files := append([]DumpFile(nil), d.files...)
+	return d.create(CatalogFile, FormatCatalog, func(w io.Writer) error {
+		return WriteCatalog(w, d.ds, files)
+	})
 }

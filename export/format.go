@@ -21,8 +21,9 @@ const (
 
 var formatNames = [...]string{"", "ttl", "nt", "jsonld", "csv", "catalog", "shapes", "schema"}
 
-// AllFormats lists every format in the order a dump writes them.
-var AllFormats = []Format{FormatTurtle, FormatNTriples, FormatJSONLD, FormatCSV, FormatCatalog, FormatShapes, FormatSchema}
+// AllFormats lists every format in the order a dump writes them. The
+// catalogue comes last: it describes the files written before it.
+var AllFormats = []Format{FormatTurtle, FormatNTriples, FormatJSONLD, FormatCSV, FormatShapes, FormatSchema, FormatCatalog}
 
 // String returns the name --formats uses ("ttl").
 func (f Format) String() string {

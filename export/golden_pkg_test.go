@@ -62,4 +62,4 @@ func exampleDump(t *testing.T) string {
 }
 
 // packagingFormats are the parts of a dump this file's tests check.
-var packagingFormats = []export.Format{export.FormatCSV, export.FormatSchema}
+var packagingFormats = []export.Format{export.FormatCSV, export.FormatShapes, export.FormatSchema, export.FormatCatalog}
