@@ -183,14 +183,15 @@ func asOrganization(r model.Record) *model.Organization {
 }
 
 // reportCycle reports one loop through the component scc: it starts at
-// the member written first and follows links inside the component back
-// to it.
+// the member written first (or added first, for records built in code)
+// and follows links inside the component back to it.
 func (p *pass) reportCycle(nodes []*model.Organization, scc []int32, adj [][2]int32) {
 	in := make(map[int32]bool, len(scc))
 	start := scc[0]
 	for _, v := range scc {
 		in[v] = true
-		if linkPos(nodes[v]).Before(linkPos(nodes[start])) {
+		pv, ps := linkPos(nodes[v]), linkPos(nodes[start])
+		if pv.Before(ps) || pv == ps && v < start {
 			start = v
 		}
 	}

@@ -1,11 +1,13 @@
 package validate_test
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 
 	"github.com/civicnet/civicnet/examples"
+	"github.com/civicnet/civicnet/model"
 	"github.com/civicnet/civicnet/validate"
 )
 
@@ -18,5 +20,81 @@ func TestExamples(t *testing.T) {
 	expected := map[string]bool{"missing-date": true, "license-restrictive": true}
 	for _, d := range diags {
 		assert.True(t, d.Severity == validate.Warning && expected[d.Code], "Validate(examples): unexpected %v\n    %s", d, d.Detail)
+	}
+}
+
+func TestUnitCycles(t *testing.T) {
+	org := func(id, unitOf, subOf string) *model.Organization {
+		return &model.Organization{Common: model.Common{ID: id, Name: model.Plain(id), Sources: []*model.Source{{Title: "t"}}},
+			UnitOf: unitOf, SubOrganizationOf: subOf}
+	}
+	chain := func(n int, loop bool) []model.Record {
+		rs := make([]model.Record, 0, n)
+		for i := range n {
+			next := "u" + strconv.Itoa(i+1)
+			if i == n-1 {
+				next = ""
+				if loop {
+					next = "u0"
+				}
+			}
+			rs = append(rs, org("u"+strconv.Itoa(i), next, ""))
+		}
+		return rs
+	}
+	tests := []struct {
+		name    string
+		records []model.Record
+		want    []string // summaries of the unit-cycle diagnostics
+	}{
+		{"no loop", []model.Record{org("a", "b", ""), org("b", "", "c"), org("c", "", "")}, nil},
+		{"itself", []model.Record{org("a", "a", "")}, []string{"unit_of loops: a → a"}},
+		{"two", []model.Record{org("a", "b", ""), org("b", "a", "")}, []string{"unit_of loops: a → b → a"}},
+		{"mixed links", []model.Record{org("a", "b", ""), org("b", "", "c"), org("c", "a", "")},
+			[]string{"unit_of and sub_organization_of loops: a → b → c → a"}},
+		{"two loops", []model.Record{org("a", "b", ""), org("b", "a", ""), org("c", "d", ""), org("d", "c", "")},
+			[]string{"unit_of loops: a → b → a", "unit_of loops: c → d → c"}},
+		{"long chain", chain(100_000, false), nil},
+		{"long loop", chain(100_000, true), []string{"unit_of loops: u0 → u1 → u2 → u3 → u4 → u5 → u6 → u7 → u8 → u9 → … → u0"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := model.NewDataset(model.DatasetInfo{})
+			ds.Add(tc.records...)
+			var got []string
+			for _, d := range validate.Validate(ds, nil) {
+				if d.Code == "unit-cycle" {
+					got = append(got, d.Summary)
+				}
+			}
+			assert.Equal(t, tc.want, got, "unit-cycle diagnostics")
+		})
+	}
+}
+
+func TestDanglingRefSuggestions(t *testing.T) {
+	ds := model.NewDataset(model.DatasetInfo{})
+	src := []*model.Source{{Title: "t"}}
+	ds.Add(&model.Organization{Common: model.Common{ID: "efus", Name: model.Plain("Efus"), Sources: src}},
+		&model.Organization{Common: model.Common{ID: "regione-toscana", Name: model.Plain("Regione Toscana"), Sources: src}})
+	tests := []struct{ ref, detail string }{
+		{"efsu", `did you mean "efus"?`},
+		{"EFUS", `did you mean "efus"?`},
+		{"Regione Toscana", `did you mean "regione-toscana"?`},
+		{"regione-tuscany", `did you mean "regione-toscana"?`},
+		{"zzzzzzzz", `correct the id, or add a record with id "zzzzzzzz"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.ref, func(t *testing.T) {
+			ds := *ds
+			ds.Records = append(ds.Records[:len(ds.Records):len(ds.Records)],
+				&model.Membership{Common: model.Common{Sources: src}, Member: "regione-toscana", Organization: tc.ref,
+					Role: model.ParseRole("member")})
+			diags := validate.Validate(&ds, nil)
+			if assert.Len(t, diags, 1) {
+				assert.Equal(t, "dangling-ref", diags[0].Code)
+				assert.Equal(t, tc.detail, diags[0].Detail)
+			}
+		})
 	}
 }
