@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -30,7 +31,8 @@ Options:
   -h, --help            show this help
 
 Exit status: 0 no errors (warnings allowed unless --strict), 1 invalid
-records, 2 usage error, 3 a file could not be read or the report written.
+records, 2 usage error (also: no record files found), 3 a file could not
+be read or the report written.
 
 Examples:
   civicnet validate records/
@@ -84,6 +86,11 @@ func runValidate(e *env) int {
 	stop()
 
 	files := validate.CountFiles(ds, diags)
+	if files == 0 && !stdinUsed {
+		// Most likely the wrong directory: say so rather than pass.
+		e.errorf("no record files (*.yaml, *.yml, *.json) in %s", strings.Join(paths, ", "))
+		return exitUsage
+	}
 	opts := validate.RenderOptions{Files: files, Color: format == validate.FormatText && colorWanted(e.stdout)}
 	if err := validate.Render(e.stdout, format, diags, opts); err != nil {
 		e.errorf("writing the report: %v", err)
