@@ -45,8 +45,7 @@ func Context() []byte { return slices.Clone(contextJSON) }
 type JSONLDWriter struct {
 	out     outBuffer
 	started bool
-	nodes   int
-	keys    []jsonKey
+	nodes   bool // a node has been written
 }
 
 // NewJSONLDWriter returns a writer of JSON-LD to w.
@@ -64,12 +63,21 @@ func (w *JSONLDWriter) Write(ds *model.Dataset) error {
 		return err
 	}
 	w.start()
-	return m.EachSubject(func(s rdf.Subject, ts []rdf.Triple) error {
-		if err := w.appendNode(s, ts); err != nil {
-			return err
-		}
-		return w.out.maybeFlush()
-	})
+	// Nodes are separated by commas: every node but the document's first
+	// starts with one. The first is the subject that sorts first.
+	first := ""
+	if !w.nodes && len(m.units) > 0 {
+		first = m.unitIRI(m.units[0]).String()
+	}
+	err = m.render(func() []renderFunc {
+		n := &jsonldNodes{first: first}
+		return []renderFunc{n.appendNode}
+	}, []*outBuffer{&w.out})
+	w.nodes = w.nodes || len(m.units) > 0
+	if err != nil {
+		return err
+	}
+	return w.out.err
 }
 
 // Close ends the document and flushes it. It does not close the
@@ -79,7 +87,7 @@ func (w *JSONLDWriter) Close() error {
 		return w.out.err
 	}
 	w.start()
-	if w.nodes > 0 {
+	if w.nodes {
 		w.out.buf = append(w.out.buf, "\n  "...)
 	}
 	w.out.buf = append(w.out.buf, "]\n}\n"...)
@@ -100,45 +108,49 @@ type jsonKey struct {
 	ts   []rdf.Triple
 }
 
-func (w *JSONLDWriter) appendNode(s rdf.Subject, ts []rdf.Triple) error {
-	b := w.out.buf
-	if w.nodes > 0 {
-		b = append(b, ',')
-	}
-	w.nodes++
-	b = append(b, "\n    {\n      \"id\": "...)
+// jsonldNodes renders node objects; each goroutine of a render has its
+// own.
+type jsonldNodes struct {
+	first string // the subject written without a comma before it
+	keys  []jsonKey
+}
+
+func (n *jsonldNodes) appendNode(b []byte, s rdf.Subject, ts []rdf.Triple) ([]byte, error) {
 	id, err := jsonldID(s)
 	if err != nil {
-		return err
+		return b, err
 	}
+	if id != n.first {
+		b = append(b, ',')
+	}
+	b = append(b, "\n    {\n      \"id\": "...)
 	b = appendJSONString(b, id)
 	// Group the triples by predicate (they are sorted), name each group's
 	// key, and write the keys in order, "type" first.
-	w.keys = w.keys[:0]
+	n.keys = n.keys[:0]
 	for i := 0; i < len(ts); {
 		j := i + 1
 		for j < len(ts) && ts[j].Pred.String() == ts[i].Pred.String() {
 			j++
 		}
-		w.keys = append(w.keys, keyFor(ts[i:j]))
+		n.keys = append(n.keys, keyFor(ts[i:j]))
 		i = j
 	}
-	slices.SortFunc(w.keys, func(a, b jsonKey) int {
+	slices.SortFunc(n.keys, func(a, b jsonKey) int {
 		if a.key == "type" || b.key == "type" {
 			return boolRank(b.key == "type") - boolRank(a.key == "type")
 		}
 		return strings.Compare(a.key, b.key)
 	})
-	for _, k := range w.keys {
+	for _, k := range n.keys {
 		b = append(b, ",\n      "...)
 		b = appendJSONString(b, k.key)
 		b = append(b, ": "...)
 		if b, err = appendJSONValues(b, k); err != nil {
-			return err
+			return b, err
 		}
 	}
-	w.out.buf = append(b, "\n    }"...)
-	return nil
+	return append(b, "\n    }"...), nil
 }
 
 func boolRank(b bool) int {

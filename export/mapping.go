@@ -62,21 +62,21 @@ import (
 // by series, participations by event, places by container), so a pass
 // costs time linear in the output and memory bounded by the records, not
 // by the number of triples. A Mapper reads the dataset but never changes
-// it; it keeps small caches, so one Mapper must not run EachSubject from
-// two goroutines at once (distinct Mappers may).
+// it, and once built it is only read: EachSubject may run on several
+// goroutines at once.
 type Mapper struct {
 	ds   *model.Dataset
 	base string
 	lang string // the dataset language, lower-cased; "" when unknown
 
-	pos      map[string]int32 // record id → index of its first record
-	iris     []rdf.Object     // record IRIs by index, filled as needed
-	in       incoming         // links pointing at each record
-	units    []unit           // everything that yields subjects, sorted
-	sources  []*source
-	schemes  [numSchemes]map[string]int32 // slug → index in concepts
-	concepts []*concept
-	langs    map[string]string // language tag as written → normalised
+	pos       map[string]int32 // record id → index of its first record
+	regions   map[string]bool  // ids of regions, whose place is #territory
+	in        incoming         // links pointing at each record
+	units     []unit           // everything that yields subjects, sorted
+	sources   []*source
+	schemes   [numSchemes]map[string]int32 // slug → index in concepts
+	concepts  []*concept
+	countries map[string]rdf.Object // alpha-2 code → authority IRI, nil if unknown
 }
 
 // unit is one item of the subject order: a record, a source, a concept
@@ -171,11 +171,11 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 		return nil, err
 	}
 	m := &Mapper{
-		ds:    ds,
-		base:  ds.Info.Base,
-		pos:   make(map[string]int32, len(ds.Records)),
-		iris:  make([]rdf.Object, len(ds.Records)),
-		langs: map[string]string{},
+		ds:        ds,
+		base:      ds.Info.Base,
+		pos:       make(map[string]int32, len(ds.Records)),
+		regions:   map[string]bool{},
+		countries: map[string]rdf.Object{},
 	}
 	if ds.Info.Language != "" {
 		l, ok := normalizeLang(ds.Info.Language)
@@ -194,6 +194,9 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 		}
 		if _, dup := m.pos[c.ID]; !dup {
 			m.pos[c.ID] = int32(i)
+		}
+		if _, ok := r.(*model.Region); ok {
+			m.regions[c.ID] = true
 		}
 	}
 	var pairs []pair
@@ -259,10 +262,12 @@ func (m *Mapper) collect(r model.Record, i int32, pairs []pair) []pair {
 	switch r := r.(type) {
 	case *model.Region:
 		m.orgType(&r.Organization)
+		m.noteCountry(r.Country)
 		to(r.UnitOf, linkUnitOf)
 		to(r.SubOrganizationOf, linkSubOrganization)
 	case *model.Organization:
 		m.orgType(r)
+		m.noteCountry(r.Country)
 		to(r.UnitOf, linkUnitOf)
 		to(r.SubOrganizationOf, linkSubOrganization)
 	case *model.Project:
@@ -275,6 +280,7 @@ func (m *Mapper) collect(r model.Record, i int32, pairs []pair) []pair {
 		}
 		to(r.Series, linkSeries)
 	case *model.Place:
+		m.noteCountry(r.Country)
 		to(r.ContainedIn, linkContainedIn)
 	case *model.Membership:
 		if c := m.role(r.Role); c != nil {
@@ -329,6 +335,15 @@ func (m *Mapper) conceptFor(s scheme, slug string) *concept {
 	m.schemes[s][slug] = int32(len(m.concepts))
 	m.concepts = append(m.concepts, c)
 	return c
+}
+
+// conceptRef returns the IRI of a concept; NewMapper has made every
+// concept the records use, so mapping only reads.
+func (m *Mapper) conceptRef(s scheme, slug string) rdf.Object {
+	if k, ok := m.schemes[s][slug]; ok {
+		return m.concepts[k].obj
+	}
+	return mustIRI(m.base + conceptSchemes[s].path + "/" + escapeSegment(slug))
 }
 
 // addLabel records a label of c; lang "" stands for the dataset
@@ -408,13 +423,88 @@ func (m *Mapper) slugLabel(s scheme, slug, label string) (string, string, string
 // or from the mapping (a malformed language tag in a record, for
 // instance).
 func (m *Mapper) EachSubject(fn func(s rdf.Subject, ts []rdf.Triple) error) error {
-	e := &emitter{m: m}
-	for i := 0; i < len(m.units); {
+	return newEmitter(m).run(0, len(m.units), fn)
+}
+
+// sameGroup reports whether units i and j share an IRI, and so are
+// emitted together.
+func (m *Mapper) sameGroup(i, j int) bool {
+	return m.units[i].section == m.units[j].section && m.units[i].local == m.units[j].local
+}
+
+// RecordIRI returns the IRI of the record id under base: {base}id/{id},
+// with any character of id other than ASCII letters, digits and "-._~"
+// percent-encoded (a valid id has none), as a CSVW URI template would
+// expand it.
+func RecordIRI(base, id string) string { return base + pathRecords + escapeSegment(id) }
+
+func (m *Mapper) unitIRI(u unit) rdf.Object {
+	switch u.kind {
+	case unitRecord:
+		return m.recordObj(u.idx)
+	case unitScheme:
+		return mustIRI(m.base + conceptSchemes[u.idx].path)
+	case unitConcept:
+		return m.concepts[u.idx].obj
+	}
+	return mustIRI(m.base + pathRecords + u.local)
+}
+
+func (m *Mapper) recordObj(i int32) rdf.Object {
+	return m.ref(m.ds.Records[i].Base().ID)
+}
+
+// ref returns the IRI of the record id, which need not exist. Building
+// it is cheaper than looking it up among a million records.
+func (m *Mapper) ref(id string) rdf.Object {
+	return mustIRI(RecordIRI(m.base, id))
+}
+
+func (m *Mapper) lookup(id string) model.Record {
+	if i, ok := m.pos[id]; ok {
+		return m.ds.Records[i]
+	}
+	return nil
+}
+
+// placeRef returns the node standing for the place id: the territory of
+// a region, else the record itself.
+func (m *Mapper) placeRef(id string) rdf.Object {
+	if m.regions[id] {
+		return mustIRI(RecordIRI(m.base, id) + "#territory")
+	}
+	return m.ref(id)
+}
+
+// emitter gathers the triples of one unit of the order: a subject and
+// its hash nodes.
+//
+// Mapping a dataset on several goroutines gives each its emitter: the
+// Mapper is only read, and every cache lives here.
+type emitter struct {
+	m     *Mapper
+	subj  rdf.IRI
+	nodes []node
+	used  int
+	err   error
+	order []int
+	langs map[string]string // language tag as written → normalised
+}
+
+func newEmitter(m *Mapper) *emitter {
+	return &emitter{m: m, langs: map[string]string{}}
+}
+
+// run emits the units lo to hi-1 (whole groups) to fn.
+func (e *emitter) run(lo, hi int, fn func(s rdf.Subject, ts []rdf.Triple) error) error {
+	m := e.m
+	for i := lo; i < hi; {
 		j := i + 1
-		for j < len(m.units) && m.units[j].section == m.units[i].section && m.units[j].local == m.units[i].local {
+		for j < hi && m.sameGroup(i, j) {
 			j++
 		}
-		e.reset(m.unitIRI(m.units[i]))
+		obj := m.unitIRI(m.units[i])
+		e.reset(obj.(rdf.IRI), obj)
 		for _, u := range m.units[i:j] {
 			e.unit(u)
 		}
@@ -429,70 +519,6 @@ func (m *Mapper) EachSubject(fn func(s rdf.Subject, ts []rdf.Triple) error) erro
 	return nil
 }
 
-// RecordIRI returns the IRI of the record id under base: {base}id/{id},
-// with any character of id other than ASCII letters, digits and "-._~"
-// percent-encoded (a valid id has none), as a CSVW URI template would
-// expand it.
-func RecordIRI(base, id string) string { return base + pathRecords + escapeSegment(id) }
-
-func (m *Mapper) unitIRI(u unit) rdf.IRI {
-	switch u.kind {
-	case unitRecord:
-		return m.recordIRI(u.idx)
-	case unitScheme:
-		return mustIRI(m.base + conceptSchemes[u.idx].path)
-	case unitConcept:
-		return m.concepts[u.idx].obj.(rdf.IRI)
-	}
-	return mustIRI(m.base + pathRecords + u.local)
-}
-
-func (m *Mapper) recordIRI(i int32) rdf.IRI {
-	return m.recordObj(i).(rdf.IRI)
-}
-
-func (m *Mapper) recordObj(i int32) rdf.Object {
-	if m.iris[i] == nil {
-		m.iris[i] = mustIRI(RecordIRI(m.base, m.ds.Records[i].Base().ID))
-	}
-	return m.iris[i]
-}
-
-// ref returns the IRI of the record id, which need not exist.
-func (m *Mapper) ref(id string) rdf.Object {
-	if i, ok := m.pos[id]; ok {
-		return m.recordObj(i)
-	}
-	return mustIRI(RecordIRI(m.base, id))
-}
-
-func (m *Mapper) lookup(id string) model.Record {
-	if i, ok := m.pos[id]; ok {
-		return m.ds.Records[i]
-	}
-	return nil
-}
-
-// placeRef returns the node standing for the place id: the territory of
-// a region, else the record itself.
-func (m *Mapper) placeRef(id string) rdf.Object {
-	if _, ok := m.lookup(id).(*model.Region); ok {
-		return mustIRI(RecordIRI(m.base, id) + "#territory")
-	}
-	return m.ref(id)
-}
-
-// emitter gathers the triples of one unit of the order: a subject and
-// its hash nodes.
-type emitter struct {
-	m     *Mapper
-	subj  rdf.IRI
-	nodes []node
-	used  int
-	err   error
-	order []int
-}
-
 type node struct {
 	frag string
 	subj rdf.Subject
@@ -502,20 +528,22 @@ type node struct {
 
 const mainNode = 0
 
-func (e *emitter) reset(s rdf.IRI) {
+func (e *emitter) reset(s rdf.IRI, obj rdf.Object) {
 	e.subj = s
 	e.used = 0
-	e.node("", s)
+	e.node("", obj)
 }
 
-// node returns the index of the node with fragment frag ("" for the
-// subject itself), creating it.
-func (e *emitter) node(frag string, iri rdf.IRI) int {
+// node returns the index of a new node with fragment frag ("" for the
+// subject itself) and IRI obj. The subject form of the IRI shares obj's
+// interface data: asserting one interface type to another does not
+// allocate, converting an rdf.IRI to each would.
+func (e *emitter) node(frag string, obj rdf.Object) int {
 	if e.used == len(e.nodes) {
 		e.nodes = append(e.nodes, node{})
 	}
 	n := &e.nodes[e.used]
-	n.frag, n.subj, n.obj, n.ts = frag, iri, iri, n.ts[:0]
+	n.frag, n.subj, n.obj, n.ts = frag, obj.(rdf.Subject), obj, n.ts[:0]
 	e.used++
 	return e.used - 1
 }
@@ -527,7 +555,7 @@ func (e *emitter) hash(frag string) int {
 			return i
 		}
 	}
-	return e.node(frag, mustIRI(e.subj.String()+"#"+frag))
+	return e.node(frag, rdf.Object(mustIRI(e.subj.String()+"#"+frag)))
 }
 
 func (e *emitter) add(n int, p rdf.Predicate, o rdf.Object) {
@@ -551,7 +579,7 @@ func (e *emitter) flush(fn func(rdf.Subject, []rdf.Triple) error) error {
 		if len(n.ts) == 0 {
 			continue
 		}
-		n.ts = sortTriples(n.ts)
+		n.ts = sortSubjectTriples(n.ts)
 		if err := fn(n.subj, n.ts); err != nil {
 			return err
 		}
@@ -691,7 +719,7 @@ func (e *emitter) roleRef(r model.Role) rdf.Object {
 		return nil
 	}
 	slug, _, _ := e.m.slugLabel(schemeRoles, r.Slug, r.Label)
-	return e.m.conceptFor(schemeRoles, slug).obj
+	return e.m.conceptRef(schemeRoles, slug)
 }
 
 func (e *emitter) typeRef(s scheme, text string) rdf.Object {
@@ -699,7 +727,7 @@ func (e *emitter) typeRef(s scheme, text string) rdf.Object {
 		return nil
 	}
 	slug, _, _ := e.m.slugLabel(s, text, "")
-	return e.m.conceptFor(s, slug).obj
+	return e.m.conceptRef(s, slug)
 }
 
 // organization writes what an organisation and a region share. Units:
@@ -719,7 +747,7 @@ func (e *emitter) organization(i int32, o *model.Organization, region bool) {
 	}
 	e.common(&o.Common)
 	e.add(mainNode, pClassification, e.typeRef(schemeOrganizationTypes, o.Type))
-	e.add(mainNode, pSpatial, countryObject(o.Country))
+	e.add(mainNode, pSpatial, e.m.country(o.Country))
 	if o.Place != "" {
 		e.add(mainNode, pLocation, m.placeRef(o.Place))
 	}
@@ -788,7 +816,7 @@ func (e *emitter) region(i int32, r *model.Region) {
 	e.add(t, pType, cAdministrativeArea)
 	e.add(t, pType, cLocation)
 	e.names(t, r.Name, r.AltNames)
-	e.add(t, pSpatial, countryObject(r.Country))
+	e.add(t, pSpatial, e.m.country(r.Country))
 	if !r.Population.IsZero() {
 		e.add(t, pPopulation, e.ref(e.quantity("population", r.Population, false)))
 	}
@@ -996,7 +1024,7 @@ func (e *emitter) place(i int32, p *model.Place) {
 		e.add(mainNode, pType, cAdministrativeArea)
 	}
 	e.common(&p.Common)
-	e.add(mainNode, pSpatial, countryObject(p.Country))
+	e.add(mainNode, pSpatial, e.m.country(p.Country))
 	if p.ContainedIn != "" {
 		e.add(mainNode, pContainedInPlace, m.placeRef(p.ContainedIn))
 	}
@@ -1053,7 +1081,7 @@ func (e *emitter) common(c *model.Common) {
 		if slug == "" {
 			slug = "topic-" + shortHash(t)
 		}
-		e.add(mainNode, pSubject, m.conceptFor(schemeTopics, slug).obj)
+		e.add(mainNode, pSubject, m.conceptRef(schemeTopics, slug))
 	}
 	for _, s := range c.Sources {
 		if s != nil && s.ID != "" {
@@ -1187,7 +1215,7 @@ func (e *emitter) langOf(lang string) string {
 	if lang == "" {
 		return e.m.lang
 	}
-	l, err := e.m.normLang(lang)
+	l, err := e.normLang(lang)
 	if err != nil {
 		e.fail(err)
 	}
@@ -1221,15 +1249,15 @@ func (e *emitter) str(s string) rdf.Object {
 	return rdf.NewTypedLiteral(validUTF8(s), xsdString)
 }
 
-func (m *Mapper) normLang(tag string) (string, error) {
-	if l, ok := m.langs[tag]; ok {
+func (e *emitter) normLang(tag string) (string, error) {
+	if l, ok := e.langs[tag]; ok {
 		return l, nil
 	}
 	l, ok := normalizeLang(tag)
 	if !ok {
 		return "", fmt.Errorf("language tag %q is not well-formed", tag)
 	}
-	m.langs[tag] = l
+	e.langs[tag] = l
 	return l, nil
 }
 
@@ -1309,17 +1337,31 @@ func dateLiteral(d model.Date) rdf.Object {
 	return nil
 }
 
-// countryObject returns the EU country authority IRI of an ISO 3166-1
+// noteCountry makes the IRI of a country code once, while the Mapper is
+// built.
+func (m *Mapper) noteCountry(code string) {
+	if _, ok := m.countries[code]; !ok && code != "" {
+		m.countries[code] = countryIRI(code)
+	}
+}
+
+// country returns the EU country authority IRI of an ISO 3166-1
 // alpha-2 code, or nil for an unknown code.
-func countryObject(code string) rdf.Object {
+func (m *Mapper) country(code string) rdf.Object {
 	if code == "" {
 		return nil
 	}
-	a3 := model.CountryAlpha3(code)
-	if a3 == "" {
-		return nil
+	if o, ok := m.countries[code]; ok {
+		return o
 	}
-	return mustIRI("http://publications.europa.eu/resource/authority/country/" + a3)
+	return countryIRI(code)
+}
+
+func countryIRI(code string) rdf.Object {
+	if a3 := model.CountryAlpha3(code); a3 != "" {
+		return mustIRI("http://publications.europa.eu/resource/authority/country/" + a3)
+	}
+	return nil
 }
 
 // sameAsIRI returns the IRI an identifier of a known scheme stands for,
@@ -1519,20 +1561,33 @@ func shortHash(s string) string {
 	return hex.EncodeToString(h[:4])
 }
 
-// sortTriples sorts the triples of one subject and drops duplicates.
+// sortTriples sorts triples and drops duplicates.
 func sortTriples(ts []rdf.Triple) []rdf.Triple {
 	slices.SortFunc(ts, compareTriples)
 	return slices.CompactFunc(ts, func(a, b rdf.Triple) bool { return compareTriples(a, b) == 0 })
 }
 
+// sortSubjectTriples sorts the triples of one subject and drops
+// duplicates; it skips comparing the subjects, which are all the same.
+func sortSubjectTriples(ts []rdf.Triple) []rdf.Triple {
+	slices.SortFunc(ts, comparePredicateObject)
+	return slices.CompactFunc(ts, func(a, b rdf.Triple) bool { return comparePredicateObject(a, b) == 0 })
+}
+
 const rdfTypeIRI = NSRDF + "type"
 
-// compareTriples orders triples by subject, then predicate (rdf:type
-// first, then by IRI), then object (see compareTerms).
+// compareTriples orders triples by subject (see compareTerms), then as
+// comparePredicateObject does.
 func compareTriples(a, b rdf.Triple) int {
 	if c := compareTerms(a.Subj, b.Subj); c != 0 {
 		return c
 	}
+	return comparePredicateObject(a, b)
+}
+
+// comparePredicateObject orders triples by predicate (rdf:type first,
+// then by IRI), then object (see compareTerms).
+func comparePredicateObject(a, b rdf.Triple) int {
 	pa, pb := a.Pred.String(), b.Pred.String()
 	if pa != pb {
 		switch {

@@ -38,16 +38,36 @@ func (w *NTriplesWriter) Write(ds *model.Dataset) error {
 	if err != nil {
 		return err
 	}
-	return m.EachSubject(func(_ rdf.Subject, ts []rdf.Triple) error {
-		for _, t := range ts {
-			b, err := appendNTriple(w.out.buf, t)
-			if err != nil {
-				return err
-			}
-			w.out.buf = b
+	if err := m.render(func() []renderFunc { return []renderFunc{renderNTriples} }, []*outBuffer{&w.out}); err != nil {
+		return err
+	}
+	return w.out.err
+}
+
+// renderNTriples appends the lines of one subject; the subject is
+// serialised once and copied into each line.
+func renderNTriples(b []byte, s rdf.Subject, ts []rdf.Triple) ([]byte, error) {
+	start := len(b)
+	b, err := appendNTTerm(b, s)
+	if err != nil {
+		return b, err
+	}
+	end := len(b)
+	for i, t := range ts {
+		if i > 0 {
+			b = append(b, b[start:end]...)
 		}
-		return w.out.maybeFlush()
-	})
+		b = append(b, ' ')
+		if b, err = appendNTTerm(b, t.Pred); err != nil {
+			return b, err
+		}
+		b = append(b, ' ')
+		if b, err = appendNTTerm(b, t.Obj); err != nil {
+			return b, err
+		}
+		b = append(b, " .\n"...)
+	}
+	return b, nil
 }
 
 // Close flushes what is buffered. It does not close the underlying
@@ -67,6 +87,22 @@ func (o *outBuffer) maybeFlush() error {
 		return o.err
 	}
 	return o.flush()
+}
+
+// write writes b after what is buffered.
+func (o *outBuffer) write(b []byte) error {
+	if o.err != nil {
+		return o.err
+	}
+	if len(o.buf)+len(b) <= flushSize {
+		o.buf = append(o.buf, b...)
+		return nil
+	}
+	if err := o.flush(); err != nil {
+		return err
+	}
+	_, o.err = o.w.Write(b)
+	return o.err
 }
 
 func (o *outBuffer) flush() error {

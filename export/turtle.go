@@ -41,17 +41,18 @@ func (w *TurtleWriter) Write(ds *model.Dataset) error {
 	if err != nil {
 		return err
 	}
-	prefixes := newPrefixMap(append(Prefixes(), datasetPrefixes(m.base)...))
-	w.out.buf = prefixes.appendHeader(w.out.buf, prefixes.list)
-	enc := turtleEncoder{prefixes: prefixes}
-	return m.EachSubject(func(s rdf.Subject, ts []rdf.Triple) error {
-		b, err := enc.appendBlock(w.out.buf, s, ts)
-		w.out.buf = b
-		if err != nil {
-			return err
-		}
-		return w.out.maybeFlush()
-	})
+	enc := newDatasetTurtle(m)
+	w.out.buf = enc.prefixes.appendHeader(w.out.buf, enc.prefixes.list)
+	if err := m.render(func() []renderFunc { return []renderFunc{enc.appendBlock} }, []*outBuffer{&w.out}); err != nil {
+		return err
+	}
+	return w.out.err
+}
+
+// newDatasetTurtle returns the encoder of dataset.ttl: the fixed
+// prefixes and those of the dataset's own IRIs.
+func newDatasetTurtle(m *Mapper) *turtleEncoder {
+	return &turtleEncoder{prefixes: newPrefixMap(append(Prefixes(), datasetPrefixes(m.base)...))}
 }
 
 // Close flushes what is buffered. It does not close the underlying

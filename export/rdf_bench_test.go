@@ -1,0 +1,157 @@
+package export_test
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/knakk/rdf"
+
+	"github.com/civicnet/civicnet/examples/synth"
+	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/model"
+)
+
+// benchSizes are the record counts the RDF benchmarks run at; SPEC 7's
+// target (1e6 records to N-Triples and Turtle in under 10 s) is measured
+// by scaling these and by the benchmark script.
+var benchSizes = []int{1e4, 1e5}
+
+var (
+	benchMu       sync.Mutex
+	benchDatasets = map[int]*model.Dataset{}
+)
+
+// benchDataset returns a synthetic record set of n records from the
+// examples/synth generator (organisations, regions, people, projects,
+// events, places, memberships and participations with multilingual
+// names and partial dates), decoded once per size.
+
+func benchDataset(b testing.TB, n int) *model.Dataset {
+	b.Helper()
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if ds, ok := benchDatasets[n]; ok {
+		return ds
+	}
+	var buf bytes.Buffer
+	if err := synth.Generate(&buf, 0, n, synth.Options{Records: n, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	ds, problems := model.Decode(&buf, "synth.yaml", model.Options{Base: "https://data.example.org/synth/"})
+	if len(problems) > 0 {
+		b.Fatalf("synthetic records do not decode: %v", problems[0])
+	}
+	ds.Info.Language = "en"
+	benchDatasets[n] = ds
+	return ds
+}
+
+// writerFunc writes ds with one of the RDF writers.
+type writerFunc func(w io.Writer, ds *model.Dataset) error
+
+func benchWriter(b *testing.B, write writerFunc) {
+	for _, n := range benchSizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			ds := benchDataset(b, n)
+			var size int64
+			{
+				var cw countWriter
+				if err := write(&cw, ds); err != nil {
+					b.Fatal(err)
+				}
+				size = cw.n
+			}
+			b.SetBytes(size)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := write(io.Discard, ds); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func sizeName(n int) string {
+	e := 0
+	for m := n; m >= 10 && m%10 == 0; m /= 10 {
+		e++
+	}
+	return "1e" + strconv.Itoa(e)
+}
+
+type countWriter struct{ n int64 }
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return len(p), nil
+}
+
+func BenchmarkNTriples(b *testing.B) {
+	benchWriter(b, func(w io.Writer, ds *model.Dataset) error {
+		nw := export.NewNTriplesWriter(w)
+		if err := nw.Write(ds); err != nil {
+			return err
+		}
+		return nw.Close()
+	})
+}
+
+func BenchmarkTurtle(b *testing.B) {
+	benchWriter(b, func(w io.Writer, ds *model.Dataset) error {
+		tw := export.NewTurtleWriter(w)
+		if err := tw.Write(ds); err != nil {
+			return err
+		}
+		return tw.Close()
+	})
+}
+
+func BenchmarkJSONLD(b *testing.B) {
+	benchWriter(b, func(w io.Writer, ds *model.Dataset) error {
+		jw := export.NewJSONLDWriter(w)
+		if err := jw.Write(ds); err != nil {
+			return err
+		}
+		return jw.Close()
+	})
+}
+
+// BenchmarkMapper measures the mapping alone, the part every RDF writer
+// shares; bytes are those of the N-Triples it feeds.
+func BenchmarkMapper(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			ds := benchDataset(b, n)
+			var cw countWriter
+			nw := export.NewNTriplesWriter(&cw)
+			if err := nw.Write(ds); err != nil {
+				b.Fatal(err)
+			}
+			if err := nw.Close(); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(cw.n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				m, err := export.NewMapper(ds)
+				if err != nil {
+					b.Fatal(err)
+				}
+				triples := 0
+				err = m.EachSubject(func(_ rdf.Subject, ts []rdf.Triple) error {
+					triples += len(ts)
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
