@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -1420,14 +1421,16 @@ func licenseObject(l string) rdf.Object {
 }
 
 // urlObject returns an http(s) URL as an IRI, with the characters an IRI
-// cannot hold percent-encoded. Anything else (validation rejects it) is
-// kept as an xsd:anyURI literal rather than made into an invalid IRI.
+// cannot hold percent-encoded. Anything else, such as a URL without a
+// host (validation rejects them), is kept as an xsd:anyURI literal rather
+// than made into an IRI that RDF tools would refuse.
 func urlObject(u string) rdf.Object {
-	lower := strings.ToLower(u[:min(len(u), 8)])
-	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+	escaped := escapeIRI(u)
+	p, err := url.Parse(escaped)
+	if err != nil || !strings.EqualFold(p.Scheme, "http") && !strings.EqualFold(p.Scheme, "https") || p.Host == "" {
 		return rdf.NewTypedLiteral(validUTF8(u), xsdAnyURI)
 	}
-	iri, err := rdf.NewIRI(escapeIRI(u))
+	iri, err := rdf.NewIRI(escaped)
 	if err != nil {
 		return rdf.NewTypedLiteral(validUTF8(u), xsdAnyURI)
 	}
