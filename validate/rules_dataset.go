@@ -11,12 +11,34 @@ import (
 // (SPEC 2.8).
 const defaultLicense = "CC-BY-4.0"
 
-// checkDataset checks civicnet.yaml's base (bad-base): an absolute http(s)
-// IRI ending in /, since every record IRI is the base followed by
-// id/{id}. A base given on the command line instead is checked by the
-// command that takes it.
-func checkDataset(p *pass) {
+// checkDatasetInfo checks the dataset description, civicnet.yaml: its
+// base (bad-base: an absolute http(s) IRI ending in /, since every record
+// IRI is the base followed by id/{id}; a base given on the command line
+// instead is checked by the command that takes it), and the dataset's
+// fields that records share rules with: dump_url (bad-url), contact
+// (bad-email), language (bad-language-tag), publisher
+// (unresolved-publisher, wrong-ref-kind), license (bad-license), text
+// (control-character) and keywords (pipe-in-item).
+func checkDatasetInfo(p *pass) {
 	info := &p.ds.Info
+	p.checkBase(info)
+	p.checkURL(&info.Origin, "dump_url", info.DumpURL)
+	p.checkEmail(&info.Origin, "contact", info.Contact)
+	if info.Language != "" && p.badTag(info.Language) {
+		p.reportTag(info.Language, info.ValuePos("language"))
+	}
+	if info.Publisher != "" {
+		p.checkPublisher(info.Publisher, &info.Origin)
+	}
+	p.checkLicense(&info.Origin, info.License)
+	p.checkString(&info.Origin, "title", info.Title)
+	p.checkString(&info.Origin, "description", info.Description)
+	p.checkString(&info.Origin, "publisher", info.Publisher)
+	p.checkList(&info.Origin, "keywords", info.Keywords)
+	p.checkPipes(&info.Origin, "keywords", info.Keywords)
+}
+
+func (p *pass) checkBase(info *model.DatasetInfo) {
 	if info.Base == "" || !info.Has("base") {
 		return
 	}
@@ -37,20 +59,38 @@ func checkDataset(p *pass) {
 	p.errorf("bad-base", info.ValuePos("base"), detail, "base %s %s", quote(info.Base), prob)
 }
 
-// checkLicenses reports licences that are neither an SPDX id nor a URL
-// (bad-license), on sources and on the dataset.
-func checkLicenses(p *pass) {
-	info := &p.ds.Info
-	p.checkLicense(&info.Origin, info.License)
-	for _, r := range p.ds.Records {
-		for _, s := range r.Base().Sources {
-			p.checkLicense(&s.Origin, s.License)
-		}
+// licenseInfo is what is known of one licence text.
+type licenseInfo struct {
+	form  bool // licenseForm
+	terms int  // licenseTerms
+	known bool // licenseTerms recognised it
+}
+
+// license returns what is known of a licence; licences are few, so each
+// is parsed once.
+func (p *pass) license(l string) licenseInfo {
+	if li, ok := p.licenses[l]; ok {
+		return li
+	}
+	if p.licenses == nil {
+		p.licenses = make(map[string]licenseInfo)
+	}
+	li := licenseInfo{form: licenseForm(l)}
+	li.terms, li.known = licenseTerms(l)
+	p.licenses[l] = li
+	return li
+}
+
+// checkSourceLicenses reports source licences that are neither an SPDX
+// id nor a URL (bad-license); checkDatasetInfo checks the dataset's.
+func checkSourceLicenses(p *pass, r model.Record) {
+	for _, s := range r.Base().Sources {
+		p.checkLicense(&s.Origin, s.License)
 	}
 }
 
 func (p *pass) checkLicense(o *model.Origin, l string) {
-	if l == "" || licenseForm(l) {
+	if l == "" || p.license(l).form {
 		return
 	}
 	detail := "write an SPDX license id such as CC-BY-4.0, or the licence's URL"
@@ -64,51 +104,44 @@ func (p *pass) checkLicense(o *model.Origin, l string) {
 // the dataset's licence lacks (license-restrictive): a CC-BY-NC-SA-3.0
 // source in a CC-BY-4.0 dataset. Only Creative Commons and Open Data
 // Commons licences are compared; others cannot be judged.
-func checkRestrictiveLicenses(p *pass) {
+func checkRestrictiveLicenses(p *pass, r model.Record) {
+	sources := r.Base().Sources
+	if len(sources) == 0 {
+		return
+	}
 	info := &p.ds.Info
 	dsLicense := info.License
 	if dsLicense == "" {
 		dsLicense = defaultLicense
 	}
-	dsTerms, ok := licenseTerms(dsLicense)
-	if !ok {
+	ds := p.license(dsLicense)
+	if !ds.known {
 		return
 	}
-	var related []model.Pos
-	if info.Has("license") {
-		related = []model.Pos{info.ValuePos("license")}
-	}
-	type known struct {
-		terms int
-		ok    bool
-	}
-	cache := map[string]known{} // licences are few; parse each once
-	for _, r := range p.ds.Records {
-		for _, s := range r.Base().Sources {
-			if s.License == "" {
-				continue
-			}
-			k, seen := cache[s.License]
-			if !seen {
-				k.terms, k.ok = licenseTerms(s.License)
-				cache[s.License] = k
-			}
-			terms := k.terms
-			if !k.ok || terms&^dsTerms == 0 {
-				continue
-			}
-			var extra []string
-			for i, name := range termNames {
-				if terms&^dsTerms&(1<<i) != 0 {
-					extra = append(extra, name)
-				}
-			}
-			p.report(Warning, "license-restrictive", s.ValuePos("license"),
-				"source licence "+s.License+" is more restrictive than the dataset's "+dsLicense,
-				"it adds "+strings.Join(extra, ", ")+"; make sure the facts taken from it may be republished under "+
-					dsLicense+", or publish the dataset under the source's terms",
-				related...)
+	for _, s := range sources {
+		if s.License == "" {
+			continue
 		}
+		li := p.license(s.License)
+		extraTerms := li.terms &^ ds.terms
+		if !li.known || extraTerms == 0 {
+			continue
+		}
+		var extra []string
+		for i, name := range termNames {
+			if extraTerms&(1<<i) != 0 {
+				extra = append(extra, name)
+			}
+		}
+		var related []model.Pos
+		if info.Has("license") {
+			related = []model.Pos{info.ValuePos("license")}
+		}
+		p.report(Warning, "license-restrictive", s.ValuePos("license"),
+			"source licence "+s.License+" is more restrictive than the dataset's "+dsLicense,
+			"it adds "+strings.Join(extra, ", ")+"; make sure the facts taken from it may be republished under "+
+				dsLicense+", or publish the dataset under the source's terms",
+			related...)
 	}
 }
 
@@ -116,68 +149,62 @@ func checkRestrictiveLicenses(p *pass) {
 // time is exported for them) and events whose date is outside the period
 // of their project (event-outside-project), with the project's period as
 // related position.
-func checkEventDates(p *pass) {
-	for _, r := range p.ds.Records {
-		e, ok := r.(*model.Event)
-		if !ok {
-			continue
-		}
-		if e.Date.IsZero() {
-			if !p.problemAt[e.ValuePos("date")] { // a date that could not be read was reported
-				p.warnf("missing-date", e.Pos(),
-					"add date: when a source gives one (2008, 2008-07, 2008-07-18 or an interval); without it no time is exported",
-					"%s has no date", describeRecord(e))
-			}
-			continue
-		}
-		proj, ok := p.ds.Lookup(e.Project).(*model.Project)
-		if !ok || proj.During.Contains(e.Date) {
-			continue
-		}
-		p.report(Warning, "event-outside-project", e.ValuePos("date"),
-			"event date "+e.Date.String()+" is outside the period of project "+quote(proj.ID)+" ("+proj.During.String()+")",
-			"check the event's date and the project's during",
-			proj.ValuePos("during"))
+func checkEventDates(p *pass, r model.Record) {
+	e, ok := r.(*model.Event)
+	if !ok {
+		return
 	}
+	if e.Date.IsZero() {
+		if !p.problemAt[e.ValuePos("date")] { // a date that could not be read was reported
+			p.warnf("missing-date", e.Pos(),
+				"add date: when a source gives one (2008, 2008-07, 2008-07-18 or an interval); without it no time is exported",
+				"%s has no date", describeRecord(e))
+		}
+		return
+	}
+	proj, ok := p.ds.Lookup(e.Project).(*model.Project)
+	if !ok || proj.During.Contains(e.Date) {
+		return
+	}
+	p.report(Warning, "event-outside-project", e.ValuePos("date"),
+		"event date "+e.Date.String()+" is outside the period of project "+quote(proj.ID)+" ("+proj.During.String()+")",
+		"check the event's date and the project's during",
+		proj.ValuePos("during"))
 }
 
 // checkPersonalEmail warns about an e-mail address on a person
 // (personal-email): it is personal data, which a public dump should hold
 // only with the person's consent.
-func checkPersonalEmail(p *pass) {
-	for _, r := range p.ds.Records {
-		if pe, ok := r.(*model.Person); ok && pe.Email != "" {
-			p.warnf("personal-email", pe.ValuePos("email"),
-				"publish a person's address only with their consent; prefer a role or office address on the organisation",
-				"email on person %s is personal data", quote(pe.ID))
-		}
+func checkPersonalEmail(p *pass, r model.Record) {
+	if pe, ok := r.(*model.Person); ok && pe.Email != "" {
+		p.warnf("personal-email", pe.ValuePos("email"),
+			"publish a person's address only with their consent; prefer a role or office address on the organisation",
+			"email on person %s is personal data", quote(pe.ID))
 	}
 }
 
 // checkAltNames warns about an alt name equal to the name in the same
 // language (alt-name-equals-name); the exporter drops it, as it adds
 // nothing. A plain string is in the dataset's language.
-func checkAltNames(p *pass) {
+func checkAltNames(p *pass, r model.Record) {
 	dflt := p.ds.Info.Language
-	for _, r := range p.ds.Records {
-		c := r.Base()
-		for i, alt := range c.AltNames {
-			for _, a := range alt {
-				for _, n := range c.Name {
-					if a.Value != n.Value || !sameLanguage(a.Lang, n.Lang, dflt) {
-						continue
-					}
-					pos := c.ItemPos("alt_names", i)
-					if a.Lang != "" {
-						pos = c.ValuePos("alt_names[" + strconv.Itoa(i) + "]." + a.Lang)
-					}
-					namePos := c.ValuePos("name")
-					if n.Lang != "" {
-						namePos = c.ValuePos("name." + n.Lang)
-					}
-					p.report(Warning, "alt-name-equals-name", pos, "alt name "+quote(a.Value)+" is the same as the name",
-						"remove it; the export drops an alt name equal to the name", namePos)
+	c := r.Base()
+	for i, alt := range c.AltNames {
+		for _, a := range alt {
+			for _, n := range c.Name {
+				if a.Value != n.Value || !sameLanguage(a.Lang, n.Lang, dflt) {
+					continue
 				}
+				pos := c.ItemPos("alt_names", i)
+				if a.Lang != "" {
+					pos = c.ValuePos("alt_names[" + strconv.Itoa(i) + "]." + a.Lang)
+				}
+				namePos := c.ValuePos("name")
+				if n.Lang != "" {
+					namePos = c.ValuePos("name." + n.Lang)
+				}
+				p.report(Warning, "alt-name-equals-name", pos, "alt name "+quote(a.Value)+" is the same as the name",
+					"remove it; the export drops an alt name equal to the name", namePos)
 			}
 		}
 	}
@@ -197,30 +224,28 @@ func sameLanguage(a, b, dflt string) bool {
 // Records the loader made (inline places, heritage sites, organisers) and
 // memberships and participations written inside another record are
 // covered by the sources of the record that holds them.
-func checkSources(p *pass) {
-	for _, r := range p.ds.Records {
-		c := r.Base()
-		if len(c.Sources) > 0 || c.Generated {
-			continue
-		}
-		switch r := r.(type) {
-		case *model.Membership:
-			if r.Nested {
-				continue
-			}
-		case *model.Participation:
-			if r.Nested {
-				continue
-			}
-		case *model.Place:
-			if p.isHeritageSite(r) {
-				continue
-			}
-		}
-		p.warnf("no-sources", c.Pos(),
-			"add sources: with at least a title or url saying where the facts come from",
-			"%s has no sources", describeRecord(r))
+func checkSources(p *pass, r model.Record) {
+	c := r.Base()
+	if len(c.Sources) > 0 || c.Generated {
+		return
 	}
+	switch r := r.(type) {
+	case *model.Membership:
+		if r.Nested {
+			return
+		}
+	case *model.Participation:
+		if r.Nested {
+			return
+		}
+	case *model.Place:
+		if p.isHeritageSite(r) {
+			return
+		}
+	}
+	p.warnf("no-sources", c.Pos(),
+		"add sources: with at least a title or url saying where the facts come from",
+		"%s has no sources", describeRecord(r))
 }
 
 // Built-in types of SPEC 2.3, 2.5 and 2.7; others are allowed.
@@ -232,65 +257,76 @@ var (
 	placeTypes = []string{"city", "venue", "country", "heritage-site", "area"}
 )
 
+// typeGroups are the built-in types of each kind whose types are
+// linted; regions share organisations'.
+var typeGroups = map[string][]string{
+	"organization": organizationTypes,
+	"event":        eventTypes,
+	"place":        placeTypes,
+}
+
+type typeKey struct{ group, typ string }
+
+// typeOf returns a record's type and the group it is linted in, or ""
+// for records whose type is not linted (projects: an enumeration;
+// inline places: typed by the loader).
+func typeOf(r model.Record) (group, typ string) {
+	switch r := r.(type) {
+	case *model.Organization:
+		return "organization", r.Type
+	case *model.Region:
+		return "organization", r.Type
+	case *model.Event:
+		return "event", r.Type
+	case *model.Place:
+		if !r.Generated {
+			return "place", r.Type
+		}
+	}
+	return "", ""
+}
+
+// collectTypes counts the types of organisations, events and places, and
+// keeps the records whose type is not built in, for checkTypes.
+func collectTypes(p *pass, r model.Record) {
+	g, t := typeOf(r)
+	if t == "" || !model.IsSlug(t) {
+		return
+	}
+	if p.types == nil {
+		p.types = make(map[typeKey]int)
+	}
+	p.types[typeKey{g, t}]++
+	if !contains(typeGroups[g], t) {
+		p.typed = append(p.typed, r)
+	}
+}
+
 // checkTypes warns about a type that looks like a misspelling
 // (inconsistent-type): not a built-in type of its kind, and within a
 // small edit distance of a built-in type or of a type used more often.
 // Types are free, but each distinct one becomes a concept, so two
 // spellings make two concepts.
 func checkTypes(p *pass) {
-	type group struct {
-		builtin []string
-		counts  map[string]int
-	}
-	groups := map[string]*group{
-		"organization": {organizationTypes, map[string]int{}},
-		"event":        {eventTypes, map[string]int{}},
-		"place":        {placeTypes, map[string]int{}},
-	}
-	typeOf := func(r model.Record) (string, string) {
-		switch r := r.(type) {
-		case *model.Organization:
-			return "organization", r.Type
-		case *model.Region:
-			return "organization", r.Type
-		case *model.Event:
-			return "event", r.Type
-		case *model.Place:
-			if !r.Generated {
-				return "place", r.Type
-			}
-		}
-		return "", ""
-	}
-	for _, r := range p.ds.Records {
-		if g, t := typeOf(r); t != "" && model.IsSlug(t) {
-			groups[g].counts[t]++
-		}
-	}
-	suggestions := map[string]map[string]string{}
-	for name, g := range groups {
-		suggestions[name] = map[string]string{}
-		for t, n := range g.counts {
-			if contains(g.builtin, t) {
-				continue
-			}
-			cands := append([]string(nil), g.builtin...)
-			for u, m := range g.counts {
-				if m > n && !contains(g.builtin, u) {
-					cands = append(cands, u)
-				}
-			}
-			if s := model.Suggest(t, cands); s != "" && (len(t) >= 7 || osaDistance(t, s) <= 1) {
-				suggestions[name][t] = s
-			}
-		}
-	}
-	for _, r := range p.ds.Records {
-		g, t := typeOf(r)
-		if t == "" {
+	suggestions := make(map[typeKey]string)
+	for k, n := range p.types {
+		builtin := typeGroups[k.group]
+		if contains(builtin, k.typ) {
 			continue
 		}
-		if s := suggestions[g][t]; s != "" {
+		cands := append([]string(nil), builtin...)
+		for u, m := range p.types {
+			if u.group == k.group && m > n && !contains(builtin, u.typ) {
+				cands = append(cands, u.typ)
+			}
+		}
+		if s := model.Suggest(k.typ, cands); s != "" && (len(k.typ) >= 7 || osaDistance(k.typ, s) <= 1) {
+			suggestions[k] = s
+		}
+	}
+	for _, r := range p.typed {
+		g, t := typeOf(r)
+		if s := suggestions[typeKey{g, t}]; s != "" {
 			p.warnf("inconsistent-type", r.Base().ValuePos("type"),
 				"did you mean "+strconv.Quote(s)+"? Each spelling becomes a concept of its own",
 				"%s type %s looks like a misspelling of %s", g, quote(t), strconv.Quote(s))

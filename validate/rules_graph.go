@@ -34,83 +34,77 @@ func packInterval(iv model.Interval) uint64 {
 	return v
 }
 
-// checkMemberships reports a membership of something in itself
+// checkMembership reports a membership of something in itself
 // (self-membership) and the same membership written twice: same member,
 // organization, role and period (duplicate-membership, at the second with
 // the first as related position).
-func checkMemberships(p *pass) {
-	n := 0
-	for _, r := range p.ds.Records {
-		if _, ok := r.(*model.Membership); ok {
-			n++
-		}
+func checkMembership(p *pass, r model.Record) {
+	m, ok := r.(*model.Membership)
+	if !ok || m.Member == "" || m.Organization == "" {
+		return
 	}
-	seen := make(map[membershipKey]*model.Membership, n)
-	for _, r := range p.ds.Records {
-		m, ok := r.(*model.Membership)
-		if !ok || m.Member == "" || m.Organization == "" {
-			continue
+	if m.Member == m.Organization {
+		field := "organization"
+		if !m.Has(field) {
+			field = "member"
 		}
-		if m.Member == m.Organization {
-			field := "organization"
-			if !m.Has(field) {
-				field = "member"
-			}
-			p.errorf("self-membership", m.ValuePos(field),
-				"member and organization must differ; check which of the two is mistyped",
-				"%s is a member of itself", quote(m.Member))
-			continue
-		}
-		k := membershipKey{m.Member, m.Organization, m.Role.Slug, packInterval(m.During)}
-		first, dup := seen[k]
-		if !dup {
-			seen[k] = m
-			continue
-		}
-		during := ""
-		if !m.During.IsZero() {
-			during = " during " + m.During.String()
-		}
-		p.report(Error, "duplicate-membership", m.Pos(),
-			"duplicate membership of "+quote(m.Member)+" in "+quote(m.Organization)+" as "+m.Role.Slug+during,
-			"remove one of the two; the first is at the related position", first.Pos())
+		p.errorf("self-membership", m.ValuePos(field),
+			"member and organization must differ; check which of the two is mistyped",
+			"%s is a member of itself", quote(m.Member))
+		return
 	}
+	if p.memberships == nil {
+		// Sized for a typical share of memberships, so that the map
+		// seldom grows: growing a map of millions costs more than
+		// filling it.
+		p.memberships = make(map[membershipKey]*model.Membership, len(p.ds.Records)/4)
+	}
+	k := membershipKey{m.Member, m.Organization, m.Role.Slug, packInterval(m.During)}
+	first, dup := p.memberships[k]
+	if !dup {
+		p.memberships[k] = m
+		return
+	}
+	during := ""
+	if !m.During.IsZero() {
+		during = " during " + m.During.String()
+	}
+	p.report(Error, "duplicate-membership", m.Pos(),
+		"duplicate membership of "+quote(m.Member)+" in "+quote(m.Organization)+" as "+m.Role.Slug+during,
+		"remove one of the two; the first is at the related position", first.Pos())
 }
 
 type participationKey struct{ agent, event, role string }
 
-// checkParticipations reports the same participation written twice: same
+// participationSeen is the first participation with a key, and how many
+// times the key was met.
+type participationSeen struct {
+	first *model.Participation
+	n     int
+}
+
+// checkParticipation reports the same participation written twice: same
 // agent, event and role (duplicate-participation), including an agent
 // listed twice in an event's organizers.
-func checkParticipations(p *pass) {
-	type entry struct {
-		first *model.Participation
-		n     int // how many times the key was met
+func checkParticipation(p *pass, r model.Record) {
+	pt, ok := r.(*model.Participation)
+	if !ok || pt.Agent == "" || pt.Event == "" {
+		return
 	}
-	n := 0
-	for _, r := range p.ds.Records {
-		if _, ok := r.(*model.Participation); ok {
-			n++
-		}
+	if p.participations == nil {
+		p.participations = make(map[participationKey]participationSeen, len(p.ds.Records)/4)
 	}
-	seen := make(map[participationKey]entry, n)
-	for _, r := range p.ds.Records {
-		pt, ok := r.(*model.Participation)
-		if !ok || pt.Agent == "" || pt.Event == "" {
-			continue
-		}
-		k := participationKey{pt.Agent, pt.Event, pt.Role.Slug}
-		e, dup := seen[k]
-		if !dup {
-			seen[k] = entry{first: pt, n: 1}
-			continue
-		}
-		p.report(Error, "duplicate-participation", p.participationPos(pt, e.n),
-			"duplicate participation of "+quote(pt.Agent)+" in "+quote(pt.Event)+" as "+pt.Role.Slug,
-			"remove one of the two; the first is at the related position", p.participationPos(e.first, 0))
-		e.n++
-		seen[k] = e
+	k := participationKey{pt.Agent, pt.Event, pt.Role.Slug}
+	e, dup := p.participations[k]
+	if !dup {
+		p.participations[k] = participationSeen{first: pt, n: 1}
+		return
 	}
+	p.report(Error, "duplicate-participation", p.participationPos(pt, e.n),
+		"duplicate participation of "+quote(pt.Agent)+" in "+quote(pt.Event)+" as "+pt.Role.Slug,
+		"remove one of the two; the first is at the related position", p.participationPos(e.first, 0))
+	e.n++
+	p.participations[k] = e
 }
 
 // participationPos is where a participation was written: its mapping, or
@@ -133,23 +127,27 @@ func (p *pass) participationPos(pt *model.Participation, nth int) model.Pos {
 	return pt.Pos()
 }
 
+// collectUnitLinks gathers the organisations with a unit_of or
+// sub_organization_of link, for checkUnitCycles: only they can be in a
+// loop.
+func collectUnitLinks(p *pass, r model.Record) {
+	if o := asOrganization(r); o != nil && (o.UnitOf != "" || o.SubOrganizationOf != "") {
+		p.linked = append(p.linked, o)
+	}
+}
+
 // checkUnitCycles reports loops in the hierarchy of organisations, made
 // by unit_of and sub_organization_of links (unit-cycle): once per loop
 // (per strongly connected component), at the member whose link is
 // written first, with the other members as related positions.
 func checkUnitCycles(p *pass) {
-	// Only organisations with a link can be in a loop.
-	var nodes []*model.Organization
-	index := make(map[*model.Organization]int32)
-	for _, r := range p.ds.Records {
-		o := asOrganization(r)
-		if o != nil && (o.UnitOf != "" || o.SubOrganizationOf != "") {
-			index[o] = int32(len(nodes))
-			nodes = append(nodes, o)
-		}
-	}
+	nodes := p.linked
 	if len(nodes) == 0 {
 		return
+	}
+	index := make(map[*model.Organization]int32, len(nodes))
+	for i, o := range nodes {
+		index[o] = int32(i)
 	}
 	adj := make([][2]int32, len(nodes))
 	for v, o := range nodes {

@@ -104,12 +104,22 @@ func article(r model.Record) string {
 }
 
 // ref is one reference to check: the field as written in records
-// ("sub_organization_of"), the id, what it may point to, and where it is.
+// ("sub_organization_of"), the id, what it may point to, and where it is:
+// the value of field in origin, or item item of that list when item >= 0.
+// The position is looked up only when there is something to report.
 type ref struct {
-	field string
-	id    string
-	w     want
-	pos   model.Pos
+	field  string
+	id     string
+	w      want
+	origin *model.Origin
+	item   int
+}
+
+func (f *ref) pos() model.Pos {
+	if f.item >= 0 {
+		return f.origin.ItemPos(f.field, f.item)
+	}
+	return f.origin.ValuePos(f.field)
 }
 
 // checkRef reports a reference to no record (dangling-ref, with a
@@ -129,13 +139,13 @@ func (p *pass) checkRef(f ref) {
 		if f.w == wantEvent && f.field == "event" {
 			summary = "participation in event " + quote(f.id) + ", which does not exist"
 		}
-		p.report(Error, "dangling-ref", f.pos, summary, detail)
+		p.report(Error, "dangling-ref", f.pos(), summary, detail)
 		return
 	}
 	if f.w.accepts(target) {
 		return
 	}
-	p.report(Error, "wrong-ref-kind", f.pos,
+	p.report(Error, "wrong-ref-kind", f.pos(),
 		f.field+" "+quote(f.id)+" refers to "+article(target)+", expected "+f.w.short(),
 		f.field+" must be "+f.w.long(),
 		target.Base().ValuePos("id"))
@@ -146,83 +156,86 @@ func (p *pass) checkRef(f ref) {
 // (wrong-ref-kind). References implied by nesting (the member of a
 // membership written under it) always exist but are still checked for
 // their kind: an infrastructure project cannot hold members.
-func checkReferences(p *pass) {
-	for _, r := range p.ds.Records {
-		switch r := r.(type) {
-		case *model.Region:
-			p.checkOrganizationRefs(&r.Organization)
-			p.checkRef(ref{"capital", r.Capital, wantPlace, r.ValuePos("capital")})
-		case *model.Organization:
-			p.checkOrganizationRefs(r)
-		case *model.Project:
-			p.checkRef(ref{"operated_by", r.OperatedBy, wantAgent, r.ValuePos("operated_by")})
-			for _, f := range r.Funding {
-				p.checkRef(ref{"funder", f.Funder, wantFunder, f.ValuePos("funder")})
-			}
-		case *model.Event:
-			p.checkRef(ref{"series", r.Series, wantSeries, r.ValuePos("series")})
-			p.checkRef(ref{"project", r.Project, wantProject, r.ValuePos("project")})
-			if l := r.Location; l != nil {
-				p.checkRef(ref{"place", l.Place, wantPlace, l.ValuePos("place")})
-			}
-			for i, id := range r.Organizers {
-				p.checkRef(ref{"organizers", id, wantAgent, r.ItemPos("organizers", i)})
-			}
-		case *model.Place:
-			// Inline places and heritage sites are contained in what
-			// the loader made them part of (a heritage site in its
-			// region's territory).
-			if !r.Generated && !p.isHeritageSite(r) {
-				p.checkRef(ref{"contained_in", r.ContainedIn, wantPlace, r.ValuePos("contained_in")})
-			}
-		case *model.Membership:
-			p.checkRef(ref{"member", r.Member, wantAgent, r.ValuePos("member")})
-			p.checkRef(ref{"organization", r.Organization, wantOrganization, r.ValuePos("organization")})
-		case *model.Participation:
-			if isOrganizerSugar(r) {
-				continue // checked as the event's organizers
-			}
-			p.checkRef(ref{"agent", r.Agent, wantAgent, r.ValuePos("agent")})
-			p.checkRef(ref{"event", r.Event, wantEvent, r.ValuePos("event")})
+func checkReferences(p *pass, r model.Record) {
+	switch r := r.(type) {
+	case *model.Region:
+		p.checkOrganizationRefs(&r.Organization)
+		p.checkRef(ref{"capital", r.Capital, wantPlace, &r.Origin, -1})
+	case *model.Organization:
+		p.checkOrganizationRefs(r)
+	case *model.Project:
+		p.checkRef(ref{"operated_by", r.OperatedBy, wantAgent, &r.Origin, -1})
+		for _, f := range r.Funding {
+			p.checkRef(ref{"funder", f.Funder, wantFunder, &f.Origin, -1})
 		}
+	case *model.Event:
+		p.checkRef(ref{"series", r.Series, wantSeries, &r.Origin, -1})
+		p.checkRef(ref{"project", r.Project, wantProject, &r.Origin, -1})
+		if l := r.Location; l != nil {
+			p.checkRef(ref{"place", l.Place, wantPlace, &l.Origin, -1})
+		}
+		for i, id := range r.Organizers {
+			p.checkRef(ref{"organizers", id, wantAgent, &r.Origin, i})
+		}
+	case *model.Place:
+		// Inline places and heritage sites are contained in what
+		// the loader made them part of (a heritage site in its
+		// region's territory).
+		if !r.Generated && !p.isHeritageSite(r) {
+			p.checkRef(ref{"contained_in", r.ContainedIn, wantPlace, &r.Origin, -1})
+		}
+	case *model.Membership:
+		p.checkRef(ref{"member", r.Member, wantAgent, &r.Origin, -1})
+		p.checkRef(ref{"organization", r.Organization, wantOrganization, &r.Origin, -1})
+	case *model.Participation:
+		if isOrganizerSugar(r) {
+			return // checked as the event's organizers
+		}
+		p.checkRef(ref{"agent", r.Agent, wantAgent, &r.Origin, -1})
+		p.checkRef(ref{"event", r.Event, wantEvent, &r.Origin, -1})
 	}
 }
 
 func (p *pass) checkOrganizationRefs(o *model.Organization) {
-	p.checkRef(ref{"unit_of", o.UnitOf, wantOrganization, o.ValuePos("unit_of")})
-	p.checkRef(ref{"sub_organization_of", o.SubOrganizationOf, wantOrganization, o.ValuePos("sub_organization_of")})
-	p.checkRef(ref{"place", o.Place, wantPlace, o.ValuePos("place")})
+	p.checkRef(ref{"unit_of", o.UnitOf, wantOrganization, &o.Origin, -1})
+	p.checkRef(ref{"sub_organization_of", o.SubOrganizationOf, wantOrganization, &o.Origin, -1})
+	p.checkRef(ref{"place", o.Place, wantPlace, &o.Origin, -1})
 }
 
 // isOrganizerSugar reports whether a participation was made by the loader
 // from an event's organizers list. It carries the event's origin, whose
 // keys include "organizers", which no participation can have.
 func isOrganizerSugar(pt *model.Participation) bool {
-	return pt.Nested && pt.Generated && pt.Origin.Has("organizers")
+	return pt.Role.Slug == "organizer" && pt.Nested && pt.Generated && pt.Origin.Has("organizers")
 }
 
-// checkPublishers checks the publisher of every source and of the
-// dataset. A publisher is a record id or a name (SPEC 2.8). When it is an
-// id of a record, that record must be an agent (wrong-ref-kind). When it
-// matches no record but is written like an id (a lower-case slug), it is
-// most likely a mistyped id: a warning (unresolved-publisher) with a
-// did-you-mean, since a name such as "istat" is still possible.
-func checkPublishers(p *pass) {
-	if info := &p.ds.Info; info.Publisher != "" {
-		p.checkPublisher(info.Publisher, info.ValuePos("publisher"))
-	}
-	for _, r := range p.ds.Records {
-		for _, s := range r.Base().Sources {
-			if s.Publisher != "" {
-				p.checkPublisher(s.Publisher, s.ValuePos("publisher"))
-			}
+// isLocationPlace reports whether r is a place the loader made from an
+// event's location (a venue, city or country). It carries the location's
+// origin, which has no name key; an inline capital or heritage site was
+// written as a mapping with a name.
+func isLocationPlace(r model.Record) bool {
+	pl, ok := r.(*model.Place)
+	return ok && pl.Generated && !pl.Has("name")
+}
+
+// checkSourcePublishers checks the publisher of every source of a record
+// (and checkDatasetInfo the dataset's). A publisher is a record id or a
+// name (SPEC 2.8). When it is an id of a record, that record must be an
+// agent (wrong-ref-kind). When it matches no record but is written like
+// an id (a lower-case slug), it is most likely a mistyped id: a warning
+// (unresolved-publisher) with a did-you-mean, since a name such as
+// "istat" is still possible.
+func checkSourcePublishers(p *pass, r model.Record) {
+	for _, s := range r.Base().Sources {
+		if s.Publisher != "" {
+			p.checkPublisher(s.Publisher, &s.Origin)
 		}
 	}
 }
 
-func (p *pass) checkPublisher(pub string, pos model.Pos) {
+func (p *pass) checkPublisher(pub string, o *model.Origin) {
 	if p.ds.Lookup(pub) != nil {
-		p.checkRef(ref{"publisher", pub, wantAgent, pos})
+		p.checkRef(ref{"publisher", pub, wantAgent, o, -1})
 		return
 	}
 	if !model.IsSlug(pub) {
@@ -232,7 +245,7 @@ func (p *pass) checkPublisher(pub string, pos model.Pos) {
 	if s := p.suggestID(pub); s != "" {
 		detail = "did you mean " + strconv.Quote(s) + "? Otherwise " + detail
 	}
-	p.warnf("unresolved-publisher", pos, detail, "publisher %s looks like an id, but no record has it", quote(pub))
+	p.warnf("unresolved-publisher", o.ValuePos("publisher"), detail, "publisher %s looks like an id, but no record has it", quote(pub))
 }
 
 // isHeritageSite reports whether r is a place the loader made from a

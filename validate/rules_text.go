@@ -9,63 +9,56 @@ import (
 )
 
 // checkText reports control characters other than tab, CR and LF in any
-// text (control-character): names, alt names, descriptions, topics,
-// sources, and every other free-text field. The loader reports NUL bytes
-// itself, for the whole file. Ids, types, codes and URLs have rules of
-// their own.
-func checkText(p *pass) {
-	info := &p.ds.Info
-	p.checkString(&info.Origin, "title", info.Title)
-	p.checkString(&info.Origin, "description", info.Description)
-	p.checkString(&info.Origin, "publisher", info.Publisher)
-	p.checkList(&info.Origin, "keywords", info.Keywords)
-	for _, r := range p.ds.Records {
-		c := r.Base()
-		if c.Generated && !c.Has("name") {
-			continue // an inline place named from a location, checked there
+// text of a record (control-character): names, alt names, descriptions,
+// topics, sources, and every other free-text field (checkDatasetInfo
+// checks the dataset's). The loader reports NUL bytes itself, for the
+// whole file. Ids, types, codes and URLs have rules of their own.
+func checkText(p *pass, r model.Record) {
+	c := r.Base()
+	if isLocationPlace(r) {
+		return // its name is a location's text, checked there
+	}
+	p.checkTextField(&c.Origin, "name", -1, c.Name)
+	for i, alt := range c.AltNames {
+		p.checkTextField(&c.Origin, "alt_names", i, alt)
+	}
+	p.checkTextField(&c.Origin, "description", -1, c.Description)
+	p.checkList(&c.Origin, "topics", c.Topics)
+	for _, id := range c.Identifiers {
+		if r, bad := controlChar(id.Value); bad {
+			p.reportControl(c.ValuePos("identifiers."+id.Scheme), "identifiers."+id.Scheme, r)
 		}
-		p.checkTextField(&c.Origin, "name", -1, c.Name)
-		for i, alt := range c.AltNames {
-			p.checkTextField(&c.Origin, "alt_names", i, alt)
+	}
+	for _, s := range c.Sources {
+		p.checkString(&s.Origin, "title", s.Title)
+		p.checkString(&s.Origin, "publisher", s.Publisher)
+	}
+	switch r := r.(type) {
+	case *model.Person:
+		p.checkString(&r.Origin, "given_name", r.GivenName)
+		p.checkString(&r.Origin, "family_name", r.FamilyName)
+	case *model.Project:
+		p.checkString(&r.Origin, "acronym", r.Acronym)
+		for _, f := range r.Funding {
+			p.checkString(&f.Origin, "programme", f.Programme)
 		}
-		p.checkTextField(&c.Origin, "description", -1, c.Description)
-		p.checkList(&c.Origin, "topics", c.Topics)
-		for _, id := range c.Identifiers {
-			if r, bad := controlChar(id.Value); bad {
-				p.reportControl(c.ValuePos("identifiers."+id.Scheme), "identifiers."+id.Scheme, r)
-			}
+		for _, q := range r.Quantities {
+			p.checkString(&q.Origin, "name", q.Name)
+			p.checkString(&q.Origin, "unit", q.Unit)
 		}
-		for _, s := range c.Sources {
-			p.checkString(&s.Origin, "title", s.Title)
-			p.checkString(&s.Origin, "publisher", s.Publisher)
+	case *model.Event:
+		p.checkList(&r.Origin, "participant_groups", r.ParticipantGroups)
+		if l := r.Location; l != nil {
+			p.checkString(&l.Origin, "venue", l.Venue)
+			p.checkString(&l.Origin, "city", l.City)
 		}
-		switch r := r.(type) {
-		case *model.Person:
-			p.checkString(&r.Origin, "given_name", r.GivenName)
-			p.checkString(&r.Origin, "family_name", r.FamilyName)
-		case *model.Project:
-			p.checkString(&r.Origin, "acronym", r.Acronym)
-			for _, f := range r.Funding {
-				p.checkString(&f.Origin, "programme", f.Programme)
-			}
-			for _, q := range r.Quantities {
-				p.checkString(&q.Origin, "name", q.Name)
-				p.checkString(&q.Origin, "unit", q.Unit)
-			}
-		case *model.Event:
-			p.checkList(&r.Origin, "participant_groups", r.ParticipantGroups)
-			if l := r.Location; l != nil {
-				p.checkString(&l.Origin, "venue", l.Venue)
-				p.checkString(&l.Origin, "city", l.City)
-			}
-		case *model.Place:
-			p.checkString(&r.Origin, "address", r.Address)
-		case *model.Membership:
+	case *model.Place:
+		p.checkString(&r.Origin, "address", r.Address)
+	case *model.Membership:
+		p.checkString(&r.Origin, "role", r.Role.Label)
+	case *model.Participation:
+		if !isOrganizerSugar(r) {
 			p.checkString(&r.Origin, "role", r.Role.Label)
-		case *model.Participation:
-			if !isOrganizerSugar(r) {
-				p.checkString(&r.Origin, "role", r.Role.Label)
-			}
 		}
 	}
 }
@@ -109,30 +102,26 @@ func (p *pass) reportControl(pos model.Pos, field string, r rune) {
 }
 
 // checkItems reports a | in an item of a multi-valued text field
-// (pipe-in-item): alt_names, topics, participant_groups and the dataset's
-// keywords. CSV export joins items with |, so an item holding one would
+// (pipe-in-item): alt_names, topics, participant_groups (and, in
+// checkDatasetInfo, the dataset's keywords). CSV export joins items with |, so an item holding one would
 // read back as two.
-func checkItems(p *pass) {
-	info := &p.ds.Info
-	p.checkPipes(&info.Origin, "keywords", info.Keywords)
-	for _, r := range p.ds.Records {
-		c := r.Base()
-		for i, alt := range c.AltNames {
-			for _, ls := range alt {
-				if strings.IndexByte(ls.Value, '|') < 0 {
-					continue
-				}
-				pos := c.ItemPos("alt_names", i)
-				if ls.Lang != "" {
-					pos = c.ValuePos("alt_names[" + strconv.Itoa(i) + "]." + ls.Lang)
-				}
-				p.reportPipe(pos, "alt_names", ls.Value)
+func checkItems(p *pass, r model.Record) {
+	c := r.Base()
+	for i, alt := range c.AltNames {
+		for _, ls := range alt {
+			if strings.IndexByte(ls.Value, '|') < 0 {
+				continue
 			}
+			pos := c.ItemPos("alt_names", i)
+			if ls.Lang != "" {
+				pos = c.ValuePos("alt_names[" + strconv.Itoa(i) + "]." + ls.Lang)
+			}
+			p.reportPipe(pos, "alt_names", ls.Value)
 		}
-		p.checkPipes(&c.Origin, "topics", c.Topics)
-		if e, ok := r.(*model.Event); ok {
-			p.checkPipes(&e.Origin, "participant_groups", e.ParticipantGroups)
-		}
+	}
+	p.checkPipes(&c.Origin, "topics", c.Topics)
+	if e, ok := r.(*model.Event); ok {
+		p.checkPipes(&e.Origin, "participant_groups", e.ParticipantGroups)
 	}
 }
 

@@ -15,36 +15,34 @@ var projectTypes = []string{"project", "programme", "initiative", "infrastructur
 // infrastructure; an organisation, event or place type that is not a slug
 // (types become concept IRIs); an edition below 1; a heritage site's
 // inscription year before the World Heritage List began (1978).
-func checkValues(p *pass) {
-	for _, r := range p.ds.Records {
-		switch r := r.(type) {
-		case *model.Region:
+func checkValues(p *pass, r model.Record) {
+	switch r := r.(type) {
+	case *model.Region:
+		p.checkSlugType(&r.Common, r.Type)
+	case *model.Organization:
+		p.checkSlugType(&r.Common, r.Type)
+	case *model.Event:
+		p.checkSlugType(&r.Common, r.Type)
+		if r.Edition < 1 && r.Has("edition") && !p.problemAt[r.ValuePos("edition")] {
+			p.errorf("bad-value", r.ValuePos("edition"), "editions count from 1",
+				"edition %d is not a positive number", r.Edition)
+		}
+	case *model.Place:
+		if !r.Generated {
 			p.checkSlugType(&r.Common, r.Type)
-		case *model.Organization:
-			p.checkSlugType(&r.Common, r.Type)
-		case *model.Event:
-			p.checkSlugType(&r.Common, r.Type)
-			if pos := r.ValuePos("edition"); r.Has("edition") && r.Edition < 1 && !p.problemAt[pos] {
-				p.errorf("bad-value", pos, "editions count from 1",
-					"edition %d is not a positive number", r.Edition)
+		}
+		if r.Inscribed != 0 && (r.Inscribed < 1978 || r.Inscribed > 9999) {
+			p.errorf("bad-value", r.ValuePos("inscribed"),
+				"write the year the site was inscribed on the UNESCO World Heritage List (1978 or later)",
+				"inscribed %d is not a year of inscription", r.Inscribed)
+		}
+	case *model.Project:
+		if r.Type != "" && !contains(projectTypes, r.Type) {
+			detail := "project types are project, programme, initiative and infrastructure"
+			if s := model.Suggest(r.Type, projectTypes); s != "" {
+				detail = "did you mean " + strconv.Quote(s) + "? " + detail
 			}
-		case *model.Place:
-			if !r.Generated {
-				p.checkSlugType(&r.Common, r.Type)
-			}
-			if r.Inscribed != 0 && (r.Inscribed < 1978 || r.Inscribed > 9999) {
-				p.errorf("bad-value", r.ValuePos("inscribed"),
-					"write the year the site was inscribed on the UNESCO World Heritage List (1978 or later)",
-					"inscribed %d is not a year of inscription", r.Inscribed)
-			}
-		case *model.Project:
-			if r.Type != "" && !contains(projectTypes, r.Type) {
-				detail := "project types are project, programme, initiative and infrastructure"
-				if s := model.Suggest(r.Type, projectTypes); s != "" {
-					detail = "did you mean " + strconv.Quote(s) + "? " + detail
-				}
-				p.errorf("bad-value", r.ValuePos("type"), detail, "project type %s is not a project type", quote(r.Type))
-			}
+			p.errorf("bad-value", r.ValuePos("type"), detail, "project type %s is not a project type", quote(r.Type))
 		}
 	}
 }
@@ -71,68 +69,62 @@ func contains(list []string, s string) bool {
 
 // checkLanguageTags reports language tags that are not well-formed BCP 47
 // or use subtags the registry does not know (bad-language-tag): the keys
-// of every multilingual text and the dataset's language. Each distinct
-// tag is parsed once.
-func checkLanguageTags(p *pass) {
-	tags := make(map[string]string) // tag → problem; "" when fine
-	check := func(tag string, pos func() model.Pos) {
-		prob, ok := tags[tag]
-		if !ok {
-			prob, _ = languageTagProblem(tag)
-			tags[tag] = prob
-		}
-		if prob == "" {
-			return
-		}
-		detail := "use a BCP 47 tag such as en, it, fr or pt-BR"
-		if _, s := languageTagProblem(tag); s != "" {
-			detail = "write " + s
-		}
-		p.errorf("bad-language-tag", pos(), detail, "language tag %s %s", quote(tag), prob)
+// of every multilingual text of a record (checkDatasetInfo checks the
+// dataset's language).
+func checkLanguageTags(p *pass, r model.Record) {
+	c := r.Base()
+	if isLocationPlace(r) {
+		return // its name is a location's text
 	}
-	if info := &p.ds.Info; info.Language != "" {
-		check(info.Language, func() model.Pos { return info.ValuePos("language") })
+	for _, ls := range c.Name {
+		if ls.Lang != "" && p.badTag(ls.Lang) {
+			p.reportTag(ls.Lang, c.KeyPos("name."+ls.Lang))
+		}
 	}
-	for _, r := range p.ds.Records {
-		c := r.Base()
-		if c.Generated && !c.Has("name") {
-			continue // an inline place named from a location's text
-		}
-		for _, ls := range c.Name {
-			if ls.Lang != "" {
-				check(ls.Lang, func() model.Pos { return c.KeyPos("name." + ls.Lang) })
+	for i, alt := range c.AltNames {
+		for _, ls := range alt {
+			if ls.Lang != "" && p.badTag(ls.Lang) {
+				p.reportTag(ls.Lang, c.KeyPos("alt_names["+strconv.Itoa(i)+"]."+ls.Lang))
 			}
 		}
-		for i, alt := range c.AltNames {
-			for _, ls := range alt {
-				if ls.Lang != "" {
-					check(ls.Lang, func() model.Pos { return c.KeyPos("alt_names[" + strconv.Itoa(i) + "]." + ls.Lang) })
-				}
-			}
-		}
-		for _, ls := range c.Description {
-			if ls.Lang != "" {
-				check(ls.Lang, func() model.Pos { return c.KeyPos("description." + ls.Lang) })
-			}
+	}
+	for _, ls := range c.Description {
+		if ls.Lang != "" && p.badTag(ls.Lang) {
+			p.reportTag(ls.Lang, c.KeyPos("description."+ls.Lang))
 		}
 	}
 }
 
-// checkURLsAndEmails reports websites, source URLs and the dataset's
-// dump_url that are not absolute http(s) IRIs (bad-url), and e-mail
-// addresses that are malformed (bad-email): records' email and the
-// dataset's contact.
-func checkURLsAndEmails(p *pass) {
-	info := &p.ds.Info
-	p.checkURL(&info.Origin, "dump_url", info.DumpURL)
-	p.checkEmail(&info.Origin, "contact", info.Contact)
-	for _, r := range p.ds.Records {
-		c := r.Base()
-		p.checkURL(&c.Origin, "website", c.Website)
-		p.checkEmail(&c.Origin, "email", c.Email)
-		for _, s := range c.Sources {
-			p.checkURL(&s.Origin, "url", s.URL)
-		}
+// badTag reports whether a language tag has a problem; each distinct tag
+// is parsed once.
+func (p *pass) badTag(tag string) bool {
+	prob, ok := p.tags[tag]
+	if !ok {
+		prob, _ = languageTagProblem(tag)
+		p.tags[tag] = prob
+	}
+	return prob != ""
+}
+
+func (p *pass) reportTag(tag string, pos model.Pos) {
+	prob, sug := languageTagProblem(tag)
+	detail := "use a BCP 47 tag such as en, it, fr or pt-BR"
+	if sug != "" {
+		detail = "write " + sug
+	}
+	p.errorf("bad-language-tag", pos, detail, "language tag %s %s", quote(tag), prob)
+}
+
+// checkURLsAndEmails reports a record's website and source URLs that are
+// not absolute http(s) IRIs (bad-url), and its e-mail address when it is
+// malformed (bad-email). checkDatasetInfo checks the dataset's dump_url
+// and contact.
+func checkURLsAndEmails(p *pass, r model.Record) {
+	c := r.Base()
+	p.checkURL(&c.Origin, "website", c.Website)
+	p.checkEmail(&c.Origin, "email", c.Email)
+	for _, s := range c.Sources {
+		p.checkURL(&s.Origin, "url", s.URL)
 	}
 }
 
@@ -171,21 +163,19 @@ func (p *pass) checkEmail(o *model.Origin, field, v string) {
 // for lower case, alpha-2 for alpha-3 codes and English names. Inline
 // places inherit their country from the location or region that made
 // them, which is checked there.
-func checkCountries(p *pass) {
-	for _, r := range p.ds.Records {
-		switch r := r.(type) {
-		case *model.Region:
+func checkCountries(p *pass, r model.Record) {
+	switch r := r.(type) {
+	case *model.Region:
+		p.checkCountry(&r.Origin, r.Country)
+	case *model.Organization:
+		p.checkCountry(&r.Origin, r.Country)
+	case *model.Place:
+		if !r.Generated && !p.isHeritageSite(r) {
 			p.checkCountry(&r.Origin, r.Country)
-		case *model.Organization:
-			p.checkCountry(&r.Origin, r.Country)
-		case *model.Place:
-			if !r.Generated && !p.isHeritageSite(r) {
-				p.checkCountry(&r.Origin, r.Country)
-			}
-		case *model.Event:
-			if r.Location != nil {
-				p.checkCountry(&r.Location.Origin, r.Location.Country)
-			}
+		}
+	case *model.Event:
+		if r.Location != nil {
+			p.checkCountry(&r.Location.Origin, r.Location.Country)
 		}
 	}
 }
@@ -202,13 +192,11 @@ func (p *pass) checkCountry(o *model.Origin, code string) {
 // checkIdentifiers reports identifiers whose value does not have the
 // form of its scheme (bad-identifier), in identifiers and a region's
 // territory_identifiers, and scheme names that are not simple names.
-func checkIdentifiers(p *pass) {
-	for _, r := range p.ds.Records {
-		c := r.Base()
-		p.checkIdentifierList(&c.Origin, "identifiers", c.Identifiers)
-		if reg, ok := r.(*model.Region); ok {
-			p.checkIdentifierList(&reg.Origin, "territory_identifiers", reg.TerritoryIdentifiers)
-		}
+func checkIdentifiers(p *pass, r model.Record) {
+	c := r.Base()
+	p.checkIdentifierList(&c.Origin, "identifiers", c.Identifiers)
+	if reg, ok := r.(*model.Region); ok {
+		p.checkIdentifierList(&reg.Origin, "territory_identifiers", reg.TerritoryIdentifiers)
 	}
 }
 
@@ -258,21 +246,19 @@ func schemeOK(s string) bool {
 // units that do not fit the field (bad-unit): a currency on a population,
 // an area or a participant count; an area in anything but km²; a funding
 // amount in anything but a currency.
-func checkQuantities(p *pass) {
-	for _, r := range p.ds.Records {
-		switch r := r.(type) {
-		case *model.Region:
-			p.checkQuantity(&r.Origin, "area_km2", r.AreaKm2, unitArea)
-			p.checkQuantity(&r.Origin, "population", r.Population, unitCount)
-		case *model.Event:
-			p.checkQuantity(&r.Origin, "participant_count", r.ParticipantCount, unitCount)
-		case *model.Project:
-			for _, f := range r.Funding {
-				p.checkQuantity(&f.Origin, "amount", f.Amount, unitMoney)
-			}
-			for _, q := range r.Quantities {
-				p.checkNamedQuantity(q)
-			}
+func checkQuantities(p *pass, r model.Record) {
+	switch r := r.(type) {
+	case *model.Region:
+		p.checkQuantity(&r.Origin, "area_km2", r.AreaKm2, unitArea)
+		p.checkQuantity(&r.Origin, "population", r.Population, unitCount)
+	case *model.Event:
+		p.checkQuantity(&r.Origin, "participant_count", r.ParticipantCount, unitCount)
+	case *model.Project:
+		for _, f := range r.Funding {
+			p.checkQuantity(&f.Origin, "amount", f.Amount, unitMoney)
+		}
+		for _, q := range r.Quantities {
+			p.checkNamedQuantity(q)
 		}
 	}
 }

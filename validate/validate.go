@@ -25,7 +25,13 @@ func Validate(ds *model.Dataset, problems []model.Problem) Diagnostics {
 			Detail: pr.Detail, Pos: pr.Pos, Related: pr.Related})
 	}
 	if ds != nil {
-		for _, rule := range rules {
+		p.tags = make(map[string]string)
+		for _, r := range ds.Records {
+			for _, rule := range recordRules {
+				rule(p, r)
+			}
+		}
+		for _, rule := range datasetRules {
 			rule(p)
 		}
 	}
@@ -33,15 +39,17 @@ func Validate(ds *model.Dataset, problems []model.Problem) Diagnostics {
 	return p.diags
 }
 
-// rules run in this order; each is a plain function over the dataset that
-// reports one concern. They share the pass, which holds the lazily built
-// lookups several rules need.
-var rules = []func(*pass){
+// recordRules check one record each, one concern per rule. Validate runs
+// them all in a single pass over the records, so that a million records
+// are read from memory once rather than once per rule. Rules that need
+// the whole record set (duplicates, loops) gather what they need in the
+// pass as the records go by.
+var recordRules = []func(*pass, model.Record){
 	checkRequiredFields,
-	checkIDs,
-	checkDuplicateIDs,
+	checkID,
+	checkDuplicateID,
 	checkReferences,
-	checkPublishers,
+	checkSourcePublishers,
 	checkValues,
 	checkLanguageTags,
 	checkURLsAndEmails,
@@ -50,16 +58,23 @@ var rules = []func(*pass){
 	checkQuantities,
 	checkText,
 	checkItems,
-	checkMemberships,
-	checkParticipations,
-	checkUnitCycles,
-	checkDataset,
-	checkLicenses,
+	checkSourceLicenses,
 	checkRestrictiveLicenses,
+	checkMembership,
+	checkParticipation,
+	collectUnitLinks,
 	checkEventDates,
 	checkPersonalEmail,
 	checkAltNames,
 	checkSources,
+	collectTypes,
+}
+
+// datasetRules run after the record rules: the dataset description, and
+// the rules that report on what the record rules gathered.
+var datasetRules = []func(*pass){
+	checkDatasetInfo,
+	checkUnitCycles,
 	checkTypes,
 }
 
@@ -78,6 +93,21 @@ type pass struct {
 	suggestions   map[string]string
 	suggestBudget int
 	scratch       []string
+	// tags caches the problem of each language tag met ("" when fine).
+	tags map[string]string
+	// memberships and participations hold the first of each, by what
+	// makes two the same; made on first use.
+	memberships    map[membershipKey]*model.Membership
+	participations map[participationKey]participationSeen
+	// linked lists the organisations with a unit_of or
+	// sub_organization_of link, for checkUnitCycles.
+	linked []*model.Organization
+	// types counts each organisation, event and place type; typed lists
+	// the records whose type is not built in, for checkTypes.
+	types map[typeKey]int
+	typed []model.Record
+	// licenses caches what is known of each licence met.
+	licenses map[string]licenseInfo
 	// problemAt holds the positions of decoding problems: a value the
 	// loader could not read is not reported again as missing or wrong.
 	problemAt map[model.Pos]bool
