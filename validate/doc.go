@@ -16,10 +16,13 @@
 // code; docs/diagnostics.md shows each with a bad example and its exact
 // message.
 //
-// Rules are plain functions over the dataset, one per concern; a test
-// keeps the code list, the documentation and the bad-input corpus under
-// testdata/bad in step. They are built for size: one million records
-// validate in seconds, with no per-record allocation on the success path.
+// Rules are plain functions, one per concern: most look at one record and
+// run together in a single pass over the records, the others (loops,
+// type spellings, the dataset description) look at what that pass
+// gathered. A test keeps the code list, the documentation and the
+// bad-input corpus under testdata/bad in step. Rules are built for size:
+// one million records validate in seconds, with no per-record allocation
+// on the success path.
 //
 // Renderers write [Diagnostics] for people and tools, in four formats
 // named by [Format]: [WriteText] (path:line:col: error[code]: summary),
