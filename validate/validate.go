@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/civicnet/civicnet/model"
 )
@@ -255,7 +256,7 @@ func quote(s string) string {
 		}
 		s = s[:cut] + "…"
 	}
-	return fmt.Sprintf("%q", s)
+	return strconv.Quote(s)
 }
 
 // describeRecord names a record for messages: `organization "efus"`.
