@@ -930,15 +930,17 @@ func (e *emitter) quantities(qs []*model.NamedQuantity) {
 // different content, so that fragments derive from content alone and
 // never from a position in a list.
 func disambiguate(keys, contents []string) []string {
+	clash := make([]bool, len(keys))
 	for i := range keys {
-		clash := false
 		for j := range keys {
 			if i != j && keys[i] == keys[j] && contents[i] != contents[j] {
-				clash = true
+				clash[i] = true
 				break
 			}
 		}
-		if clash {
+	}
+	for i := range keys {
+		if clash[i] {
 			keys[i] += "-" + shortHash(contents[i])
 		}
 	}
