@@ -86,6 +86,9 @@ var generatedCases = []generatedCase{
 		[]byte("kind: organization\nid: paris\nname: Ville de Paris \xe9tudes\n"))},
 	{"NUL bytes", "control-character", decodeBytes("nul.yaml",
 		[]byte("kind: organization\nid: efus\nname: Efus\x00\x00\n"))},
+	{"look-alike ids of a megabyte", "dangling-ref", decodeBytes("long.yaml",
+		[]byte("kind: organization\nid: "+strings.Repeat("a", 1<<20-10)+"\nname: A\nsources: [{title: t}]\n---\n"+
+			"kind: organization\nid: b\nname: B\nsources: [{title: t}]\nunit_of: "+strings.Repeat("a", 1<<20-10)+"b\n"))},
 	{"100k records in one file", "", decodeBytes("many.yaml", manyRecords(100_000))},
 	{"too many problems in one file", "too-many-problems", decodeBytes("noisy.yaml",
 		[]byte("kind: organization\nid: noisy\nname: Noisy\n"+strings.Repeat("x: 1\n", 0)+func() string {

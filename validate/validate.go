@@ -122,6 +122,9 @@ type pass struct {
 // a second) for pathological ones.
 const suggestBudget = 5_000_000
 
+// maxSuggestLen is the longest id or reference did-you-mean considers.
+const maxSuggestLen = 2 * model.MaxIDLen
+
 func (p *pass) report(sev Severity, code string, pos model.Pos, summary, detail string, related ...model.Pos) {
 	p.diags = append(p.diags, Diagnostic{Severity: sev, Code: code, Summary: summary, Detail: detail,
 		Pos: pos, Related: related})
@@ -146,13 +149,15 @@ func (p *pass) suggestID(s string) string {
 		p.suggestBudget = suggestBudget
 		for _, r := range p.ds.Records {
 			c := r.Base()
-			if c.ID == "" || c.Generated || p.ds.Lookup(c.ID) != r {
-				continue // no id, or not the first with it
+			if c.ID == "" || c.Generated || len(c.ID) > maxSuggestLen || p.ds.Lookup(c.ID) != r {
+				continue // no id, an impossible one, or not the first with it
 			}
 			p.byLen[len(c.ID)] = append(p.byLen[len(c.ID)], c.ID...)
 		}
 	}
-	if s == "" {
+	// An id is at most model.MaxIDLen long, and edit distances of long
+	// strings cost their product: past twice that, nothing is suggested.
+	if s == "" || len(s) > maxSuggestLen {
 		return ""
 	}
 	if sug, ok := p.suggestions[s]; ok {
