@@ -13,6 +13,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/civicnet/civicnet/model"
 )
@@ -109,6 +111,10 @@ func CheckBase(base string) error {
 		return fmt.Errorf("base %q must end with \"/\"", base)
 	case strings.ContainsAny(base, " <>\"{}|\\^`#?"):
 		return fmt.Errorf("base %q holds a character not allowed in an IRI base (space, <>\"{}|\\^` # ?)", base)
+	case strings.ContainsFunc(base, unicode.IsControl):
+		return fmt.Errorf("base %q holds a control character", base)
+	case !utf8.ValidString(base):
+		return fmt.Errorf("base %q is not valid UTF-8", base)
 	}
 	return nil
 }

@@ -116,6 +116,13 @@ func TestCheckBase(t *testing.T) {
 		{"data.example.org/net/", `base "data.example.org/net/" is not an absolute http(s) IRI`},
 		{"https://data.example.org/net", `base "https://data.example.org/net" must end with "/"`},
 		{"https://data.example.org/a b/", `base "https://data.example.org/a b/" holds a character not allowed in an IRI base (space, <>"{}|\^` + "`" + ` # ?)`},
+		// A control character made "civicnet export --base" panic in the
+		// mapping instead of being a usage error.
+		{"https://data.example.org/\n/", `base "https://data.example.org/\n/" holds a control character`},
+		{"https://data.example.org/\t/", `base "https://data.example.org/\t/" holds a control character`},
+		{"https://data.example.org/\x7f/", `base "https://data.example.org/\x7f/" holds a control character`},
+		{"https://data.example.org/\u0085/", `base "https://data.example.org/\u0085/" holds a control character`},
+		{"https://data.example.org/\xff/", `base "https://data.example.org/\xff/" is not valid UTF-8`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.base, func(t *testing.T) {
