@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -115,6 +116,19 @@ func CheckBase(base string) error {
 		return fmt.Errorf("base %q holds a control character", base)
 	case !utf8.ValidString(base):
 		return fmt.Errorf("base %q is not valid UTF-8", base)
+	}
+	// JSON-LD processors drop every triple whose IRI has no host or a
+	// malformed %-escape, so such a base would make dataset.jsonld empty.
+	u, err := url.Parse(base)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return fmt.Errorf("base %q is not a valid IRI: %v", base, err)
+	}
+	if u.Host == "" {
+		return fmt.Errorf("base %q has no host name", base)
 	}
 	return nil
 }

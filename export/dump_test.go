@@ -123,6 +123,11 @@ func TestCheckBase(t *testing.T) {
 		{"https://data.example.org/\x7f/", `base "https://data.example.org/\x7f/" holds a control character`},
 		{"https://data.example.org/\u0085/", `base "https://data.example.org/\u0085/" holds a control character`},
 		{"https://data.example.org/\xff/", `base "https://data.example.org/\xff/" is not valid UTF-8`},
+		// json-gold dropped every triple of dataset.jsonld with these.
+		{"https:///", `base "https:///" has no host name`},
+		{"https://data.example.org/%zz/", `base "https://data.example.org/%zz/" is not a valid IRI: invalid URL escape "%zz"`},
+		{"https://data.example.org:port/", `base "https://data.example.org:port/" is not a valid IRI: invalid port ":port" after host`},
+		{"https://städte.example/net/", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.base, func(t *testing.T) {
