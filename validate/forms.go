@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/civicnet/civicnet/model"
@@ -54,13 +55,31 @@ func urlProblem(s string) (problem, suggestion string) {
 			}
 		case c >= 0x80:
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if r >= 0x80 && r <= 0x9f || r == 0xfeff || r >= 0xfff0 && r <= 0xffff {
+			if r == utf8.RuneError && size == 1 {
+				return "is not valid UTF-8", ""
+			}
+			if !iriChar(r) {
 				return "contains the character " + strconv.QuoteRune(r), ""
 			}
 			i += size - 1
 		}
 	}
 	return "", ""
+}
+
+// iriChar reports whether a non-ASCII character may appear in an IRI:
+// RFC 3987's ucschar and iprivate, less the bidirectional formatting
+// characters it forbids and the byte order mark.
+func iriChar(r rune) bool {
+	switch {
+	case r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r == 0xfeff:
+		return false
+	case r >= 0xa0 && r <= 0xd7ff, r >= 0xe000 && r <= 0xfdcf, r >= 0xfdf0 && r <= 0xffef:
+		return true
+	case r >= 0x10000 && r <= 0x10fffd:
+		return r&0xfffe != 0xfffe // not U+xFFFE or U+xFFFF
+	}
+	return false
 }
 
 func cutPrefixFold(s, prefix string) (string, bool) {
@@ -94,10 +113,12 @@ func emailProblem(s string) (problem, suggestion string) {
 	case at > 64:
 		return "has more than 64 characters before the @", ""
 	}
-	for i := 0; i < at; i++ {
-		c := s[i]
-		if c <= ' ' || c == 0x7f || strings.IndexByte("()<>[]\\,;:\"", c) >= 0 {
-			return "contains " + strconv.QuoteRune(rune(c)) + " before the @", ""
+	if !utf8.ValidString(s) {
+		return "is not valid UTF-8", ""
+	}
+	for _, r := range s[:at] {
+		if r <= ' ' || r == 0x7f || r < 0x80 && strings.ContainsRune("()<>[]\\,;:\"", r) || !printable(r) {
+			return "contains " + strconv.QuoteRune(r) + " before the @", ""
 		}
 	}
 	domain := s[at+1:]
@@ -109,12 +130,19 @@ func emailProblem(s string) (problem, suggestion string) {
 			return "has a malformed domain name", ""
 		}
 		for _, r := range label {
-			if r != '-' && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0xa0) {
+			if r != '-' && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' ||
+				r >= 0xa0 && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))) {
 				return "contains " + strconv.QuoteRune(r) + " in the domain name", ""
 			}
 		}
 	}
 	return "", ""
+}
+
+// printable reports whether r is neither a control, a space nor an
+// invisible formatting character.
+func printable(r rune) bool {
+	return !unicode.IsControl(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r)
 }
 
 // countryProblem checks an ISO 3166-1 alpha-2 code and says what was
