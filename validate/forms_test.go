@@ -24,8 +24,8 @@ func TestURLProblem(t *testing.T) {
 		{"https://efus.eu/\u0085x", "contains the character '\\u0085'", ""},
 		{"https://efus.eu/\x01", "contains a control character", ""},
 		{"https://efus.eu/\xff", "is not valid UTF-8", ""},
-		{"https://efus.eu/\u202eevil", "contains the character '\u202e'", ""},
-		{"https://efus.eu/\U0001fffe", "contains the character '\U0001fffe'", ""},
+		{"https://efus.eu/\u202eevil", "contains the character '\\u202e'", ""},
+		{"https://efus.eu/\U0001fffe", "contains the character '\\U0001fffe'", ""},
 		{"https://efus.eu/\U0001d518", "", ""},
 	}
 	for _, tc := range tests {
@@ -52,9 +52,9 @@ func TestEmailProblem(t *testing.T) {
 		{"info@efus..eu", "has a malformed domain name", ""},
 		{"in fo@efus.eu", "contains ' ' before the @", ""},
 		{"info@efus_eu.org", "contains '_' in the domain name", ""},
-		{"a\u0085b@x.org", "contains '\u0085' before the @", ""},
-		{"a\u200bb@x.org", "contains '\u200b' before the @", ""},
-		{"a@x\u2028.org", "contains '\u2028' in the domain name", ""},
+		{"a\u0085b@x.org", "contains '\\u0085' before the @", ""},
+		{"a\u200bb@x.org", "contains '\\u200b' before the @", ""},
+		{"a@x\u2028.org", "contains '\\u2028' in the domain name", ""},
 		{"a\xff@x.org", "is not valid UTF-8", ""},
 	}
 	for _, tc := range tests {
