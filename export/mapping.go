@@ -171,6 +171,9 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 	if err := CheckBase(ds.Info.Base); err != nil {
 		return nil, err
 	}
+	if err := checkIRI(ds.Info.Base); err != nil {
+		return nil, fmt.Errorf("base: %w", err)
+	}
 	m := &Mapper{
 		ds:        ds,
 		base:      ds.Info.Base,
@@ -1554,10 +1557,15 @@ func escapeSegment(s string) string {
 	return b.String()
 }
 
-func unreserved(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
-		c == '-' || c == '.' || c == '_' || c == '~'
-}
+func unreserved(c byte) bool { return unreservedBytes[c] }
+
+var unreservedBytes = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			c == '-' || c == '.' || c == '_' || c == '~'
+	}
+	return t
+}()
 
 // shortHash is a short, stable digest of s for fragments and slugs that
 // must come from content.

@@ -45,29 +45,44 @@ func (w *NTriplesWriter) Write(ds *model.Dataset) error {
 }
 
 // renderNTriples appends the lines of one subject; the subject is
-// serialised once and copied into each line.
+// serialised once and copied into each line. The terms come from a
+// Mapper, which makes only valid ones, so they are not checked again.
 func renderNTriples(b []byte, s rdf.Subject, ts []rdf.Triple) ([]byte, error) {
 	start := len(b)
-	b, err := appendNTTerm(b, s)
-	if err != nil {
-		return b, err
-	}
+	b = appendTrustedNTTerm(b, s)
 	end := len(b)
 	for i, t := range ts {
 		if i > 0 {
 			b = append(b, b[start:end]...)
 		}
 		b = append(b, ' ')
-		if b, err = appendNTTerm(b, t.Pred); err != nil {
-			return b, err
-		}
+		b = appendTrustedNTTerm(b, t.Pred)
 		b = append(b, ' ')
-		if b, err = appendNTTerm(b, t.Obj); err != nil {
-			return b, err
-		}
+		b = appendTrustedNTTerm(b, t.Obj)
 		b = append(b, " .\n"...)
 	}
 	return b, nil
+}
+
+// appendTrustedNTTerm appends a term made by a Mapper: an IRI or a
+// literal whose IRIs, language tag and datatype are known to be valid.
+func appendTrustedNTTerm(b []byte, t rdf.Term) []byte {
+	switch t := t.(type) {
+	case rdf.IRI:
+		return appendTrustedIRIRef(b, t.String())
+	case rdf.Literal:
+		b = appendNTString(b, t.String())
+		b, _ = appendLiteralSuffix(b, t, nil, true)
+		return b
+	}
+	b, _ = appendNTTerm(b, t)
+	return b
+}
+
+func appendTrustedIRIRef(b []byte, iri string) []byte {
+	b = append(b, '<')
+	b = append(b, iri...)
+	return append(b, '>')
 }
 
 // Close flushes what is buffered. It does not close the underlying
@@ -141,7 +156,7 @@ func appendNTTerm(b []byte, t rdf.Term) ([]byte, error) {
 		return appendBlank(b, t.String())
 	case rdf.Literal:
 		b = appendNTString(b, t.String())
-		return appendLiteralSuffix(b, t, nil)
+		return appendLiteralSuffix(b, t, nil, false)
 	}
 	return b, fmt.Errorf("unsupported RDF term %T", t)
 }
@@ -220,12 +235,13 @@ func appendBlank(b []byte, label string) ([]byte, error) {
 
 // appendLiteralSuffix appends the language tag or the datatype of l;
 // nothing for xsd:string. Datatypes are written prefixed when prefixes
-// is not nil and has a prefix for them.
-func appendLiteralSuffix(b []byte, l rdf.Literal, prefixes *prefixMap) ([]byte, error) {
+// is not nil and has a prefix for them. A trusted literal, made by a
+// Mapper, is not checked.
+func appendLiteralSuffix(b []byte, l rdf.Literal, prefixes *prefixMap, trusted bool) ([]byte, error) {
 	dt := l.DataType.String()
 	switch {
 	case l.Lang() != "":
-		if _, ok := normalizeLang(l.Lang()); !ok {
+		if _, ok := normalizeLang(l.Lang()); !trusted && !ok {
 			return b, fmt.Errorf("language tag %q is not well-formed", l.Lang())
 		}
 		b = append(b, '@')
@@ -236,8 +252,11 @@ func appendLiteralSuffix(b []byte, l rdf.Literal, prefixes *prefixMap) ([]byte, 
 		return b, nil
 	}
 	b = append(b, "^^"...)
-	if prefixes != nil {
+	switch {
+	case prefixes != nil:
 		return prefixes.appendIRI(b, dt)
+	case trusted:
+		return appendTrustedIRIRef(b, dt), nil
 	}
 	return appendIRIRef(b, dt)
 }

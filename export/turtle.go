@@ -52,7 +52,9 @@ func (w *TurtleWriter) Write(ds *model.Dataset) error {
 // newDatasetTurtle returns the encoder of dataset.ttl: the fixed
 // prefixes and those of the dataset's own IRIs.
 func newDatasetTurtle(m *Mapper) *turtleEncoder {
-	return &turtleEncoder{prefixes: newPrefixMap(append(Prefixes(), datasetPrefixes(m.base)...))}
+	pm := newPrefixMap(append(Prefixes(), datasetPrefixes(m.base)...))
+	pm.trusted = true
+	return &turtleEncoder{prefixes: pm}
 }
 
 // Close flushes what is buffered. It does not close the underlying
@@ -328,7 +330,7 @@ func (e *turtleEncoder) appendLiteral(b []byte, l rdf.Literal) ([]byte, error) {
 	} else {
 		b = appendNTString(b, v)
 	}
-	return appendLiteralSuffix(b, l, e.prefixes)
+	return appendLiteralSuffix(b, l, e.prefixes, e.prefixes.trusted)
 }
 
 // isTurtleInteger reports whether s is the canonical form of an
@@ -358,6 +360,9 @@ type prefixMap struct {
 	list []Prefix
 	byNS map[string]string
 	used map[string]bool // when not nil, records the prefixes written
+	// trusted is set when every term comes from a Mapper, which makes
+	// only valid IRIs and language tags: they are not checked again.
+	trusted bool
 }
 
 func newPrefixMap(ps []Prefix) *prefixMap {
@@ -399,6 +404,9 @@ func (pm *prefixMap) appendIRI(b []byte, iri string) ([]byte, error) {
 			b = append(b, ':')
 			return append(b, iri[i+1:]...), nil
 		}
+	}
+	if pm.trusted {
+		return appendTrustedIRIRef(b, iri), nil
 	}
 	return appendIRIRef(b, iri)
 }
