@@ -66,8 +66,8 @@ func (w *JSONLDWriter) Write(ds *model.Dataset) error {
 	// Nodes are separated by commas: every node but the document's first
 	// starts with one. The first is the subject that sorts first.
 	first := ""
-	if !w.nodes && len(m.units) > 0 {
-		first = m.unitIRI(m.units[0]).String()
+	if !w.nodes {
+		first = m.firstSubject()
 	}
 	err = m.render(func() []renderFunc {
 		n := &jsonldNodes{first: first}
@@ -87,18 +87,26 @@ func (w *JSONLDWriter) Close() error {
 		return w.out.err
 	}
 	w.start()
-	if w.nodes {
-		w.out.buf = append(w.out.buf, "\n  "...)
-	}
-	w.out.buf = append(w.out.buf, "]\n}\n"...)
+	w.out.buf = appendJSONLDFooter(w.out.buf, w.nodes)
 	return w.out.flush()
 }
 
 func (w *JSONLDWriter) start() {
 	if !w.started {
 		w.started = true
-		w.out.buf = append(w.out.buf, "{\n  \"@context\": \""+ContextFile+"\",\n  \"@graph\": ["...)
+		w.out.buf = appendJSONLDHeader(w.out.buf)
 	}
+}
+
+func appendJSONLDHeader(b []byte) []byte {
+	return append(b, "{\n  \"@context\": \""+ContextFile+"\",\n  \"@graph\": ["...)
+}
+
+func appendJSONLDFooter(b []byte, nodes bool) []byte {
+	if nodes {
+		b = append(b, "\n  "...)
+	}
+	return append(b, "]\n}\n"...)
 }
 
 // jsonKey is one key of a node object: the triples of one predicate.

@@ -430,6 +430,15 @@ func (m *Mapper) EachSubject(fn func(s rdf.Subject, ts []rdf.Triple) error) erro
 	return newEmitter(m).run(0, len(m.units), fn)
 }
 
+// firstSubject returns the IRI of the subject EachSubject gives first, or
+// "" when there is none.
+func (m *Mapper) firstSubject() string {
+	if len(m.units) == 0 {
+		return ""
+	}
+	return m.unitIRI(m.units[0]).String()
+}
+
 // sameGroup reports whether units i and j share an IRI, and so are
 // emitted together.
 func (m *Mapper) sameGroup(i, j int) bool {

@@ -321,6 +321,21 @@ func TestRapperCountsTheSameTriples(t *testing.T) {
 func TestGoldenDump(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "dump")
 	require.NoError(t, export.WriteDump(context.Background(), dir, examplesDataset(t), export.DumpOptions{Formats: rdfFormats}))
+	// The dump writes the three files from one mapping; the writers, one
+	// each, write the same bytes.
+	for f, b := range writeAll(t, examplesDataset(t)) {
+		got, err := os.ReadFile(filepath.Join(dir, "dataset."+f))
+		require.NoError(t, err)
+		assert.Equal(t, string(b), string(got), "dataset.%s of the dump and of the %s writer", f, f)
+	}
+	// Any one format alone gives the same file.
+	one := filepath.Join(t.TempDir(), "one")
+	require.NoError(t, export.WriteDump(context.Background(), one, examplesDataset(t), export.DumpOptions{Formats: []export.Format{export.FormatJSONLD}}))
+	alone, err := os.ReadFile(filepath.Join(one, "dataset.jsonld"))
+	require.NoError(t, err)
+	all, err := os.ReadFile(filepath.Join(dir, "dataset.jsonld"))
+	require.NoError(t, err)
+	assert.Equal(t, string(all), string(alone))
 	for _, name := range []string{"dataset.ttl", "dataset.nt", "dataset.jsonld", "context.jsonld"} {
 		got, err := os.ReadFile(filepath.Join(dir, name))
 		require.NoError(t, err)

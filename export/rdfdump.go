@@ -9,39 +9,57 @@ import (
 )
 
 // The RDF parts of a dump: dataset.ttl, dataset.nt, and dataset.jsonld
-// with the context.jsonld it refers to.
+// with the context.jsonld it refers to. Whichever comes first writes all
+// those the dump has, from one pass of the mapping, which costs more than
+// any one serialisation.
 
-// writeTurtle writes dataset.ttl, and dataset.nt with it when the dump
-// has both: they then share one pass of the mapping, which costs more
-// than either serialisation.
-func (d *dump) writeTurtle() error {
-	if d.wants(FormatNTriples) {
-		return d.create("dataset.ttl", FormatTurtle, func(ttl io.Writer) error {
-			return d.create("dataset.nt", FormatNTriples, func(nt io.Writer) error {
-				return writeTurtleAndNTriples(ctxWriter{d.ctx, ttl}, ctxWriter{d.ctx, nt}, d.ds)
-			})
-		})
+func (d *dump) writeTurtle() error   { return d.writeRDF() }
+func (d *dump) writeNTriples() error { return d.writeRDF() }
+
+func (d *dump) writeJSONLD() error {
+	if err := d.writeRDF(); err != nil {
+		return err
 	}
-	return d.create("dataset.ttl", FormatTurtle, func(w io.Writer) error {
-		tw := NewTurtleWriter(ctxWriter{d.ctx, w})
-		if err := tw.Write(d.ds); err != nil {
-			return err
-		}
-		return tw.Close()
+	return d.create(ContextFile, FormatJSONLD, func(w io.Writer) error {
+		_, err := w.Write(contextJSON)
+		return err
 	})
 }
 
-func (d *dump) writeNTriples() error {
-	if d.written("dataset.nt") {
-		return nil
-	}
-	return d.create("dataset.nt", FormatNTriples, func(w io.Writer) error {
-		nw := NewNTriplesWriter(ctxWriter{d.ctx, w})
-		if err := nw.Write(d.ds); err != nil {
-			return err
+// rdfFiles are the RDF files of a dump, in the order they are created.
+var rdfFiles = []struct {
+	name   string
+	format Format
+}{
+	{"dataset.ttl", FormatTurtle},
+	{"dataset.nt", FormatNTriples},
+	{"dataset.jsonld", FormatJSONLD},
+}
+
+// writeRDF writes every RDF file the dump asks for, unless done already.
+func (d *dump) writeRDF() error {
+	var files []int
+	for i, f := range rdfFiles {
+		if d.wants(f.format) {
+			if d.written(f.name) {
+				return nil
+			}
+			files = append(files, i)
 		}
-		return nw.Close()
-	})
+	}
+	ws := make([]io.Writer, len(rdfFiles))
+	var open func(k int) error
+	open = func(k int) error {
+		if k == len(files) {
+			return writeRDF(d.ds, ws[0], ws[1], ws[2])
+		}
+		f := rdfFiles[files[k]]
+		return d.create(f.name, f.format, func(w io.Writer) error {
+			ws[files[k]] = ctxWriter{d.ctx, w}
+			return open(k + 1)
+		})
+	}
+	return open(0)
 }
 
 // wants reports whether the dump includes format f.
@@ -57,41 +75,54 @@ func (d *dump) written(rel string) bool {
 	return slices.ContainsFunc(d.files, func(f DumpFile) bool { return f.Path == rel })
 }
 
-// writeTurtleAndNTriples writes the same graph as Turtle and N-Triples
-// from one mapping.
-func writeTurtleAndNTriples(ttl, nt io.Writer, ds *model.Dataset) error {
+// writeRDF writes the graph of ds as Turtle, N-Triples and JSON-LD to
+// those of ttl, nt and jsonld that are not nil, from one mapping; the
+// bytes are those of TurtleWriter, NTriplesWriter and JSONLDWriter.
+func writeRDF(ds *model.Dataset, ttl, nt, jsonld io.Writer) error {
 	m, err := NewMapper(ds)
 	if err != nil {
 		return err
 	}
-	enc := newDatasetTurtle(m)
-	t, n := &outBuffer{w: ttl}, &outBuffer{w: nt}
-	t.buf = enc.prefixes.appendHeader(t.buf, enc.prefixes.list)
-	err = m.render(func() []renderFunc { return []renderFunc{enc.appendBlock, renderNTriples} }, []*outBuffer{t, n})
+	var outs []*outBuffer
+	var renderers []func() renderFunc
+	if ttl != nil {
+		enc := newDatasetTurtle(m)
+		o := &outBuffer{w: ttl}
+		o.buf = enc.prefixes.appendHeader(o.buf, enc.prefixes.list)
+		outs = append(outs, o)
+		renderers = append(renderers, func() renderFunc { return enc.appendBlock })
+	}
+	if nt != nil {
+		outs = append(outs, &outBuffer{w: nt})
+		renderers = append(renderers, func() renderFunc { return renderNTriples })
+	}
+	var jl *outBuffer
+	if jsonld != nil {
+		jl = &outBuffer{w: jsonld}
+		jl.buf = appendJSONLDHeader(jl.buf)
+		first := m.firstSubject()
+		outs = append(outs, jl)
+		renderers = append(renderers, func() renderFunc { return (&jsonldNodes{first: first}).appendNode })
+	}
+	err = m.render(func() []renderFunc {
+		rs := make([]renderFunc, len(renderers))
+		for i, r := range renderers {
+			rs[i] = r()
+		}
+		return rs
+	}, outs)
 	if err != nil {
 		return err
 	}
-	if err := t.flush(); err != nil {
-		return err
+	if jl != nil {
+		jl.buf = appendJSONLDFooter(jl.buf, len(m.units) > 0)
 	}
-	return n.flush()
-}
-
-func (d *dump) writeJSONLD() error {
-	err := d.create("dataset.jsonld", FormatJSONLD, func(w io.Writer) error {
-		jw := NewJSONLDWriter(ctxWriter{d.ctx, w})
-		if err := jw.Write(d.ds); err != nil {
+	for _, o := range outs {
+		if err := o.flush(); err != nil {
 			return err
 		}
-		return jw.Close()
-	})
-	if err != nil {
-		return err
 	}
-	return d.create(ContextFile, FormatJSONLD, func(w io.Writer) error {
-		_, err := w.Write(contextJSON)
-		return err
-	})
+	return nil
 }
 
 // ctxWriter stops a long write once ctx is cancelled (an interrupted
