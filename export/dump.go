@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"net"
 	"net/url"
 	"os"
 	"path"
@@ -101,7 +102,8 @@ func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 }
 
 // CheckBase reports whether base can prefix the dump's IRIs: an absolute
-// http(s) IRI ending in "/".
+// http(s) IRI ending in "/", with a host name (or IP address) and no
+// character an IRI cannot hold, at most MaxBaseLen bytes long.
 func CheckBase(base string) error {
 	switch {
 	case base == "":
@@ -127,10 +129,54 @@ func CheckBase(base string) error {
 		}
 		return fmt.Errorf("base %q is not a valid IRI: %v", base, err)
 	}
-	if u.Host == "" {
+	switch {
+	case u.Host == "":
 		return fmt.Errorf("base %q has no host name", base)
+	case !hostName(u.Host):
+		return fmt.Errorf("base %q has no valid host name: %q is not one", base, u.Host)
+	case len(base) > MaxBaseLen:
+		return fmt.Errorf("base %q is %d bytes long; the limit is %d", base, len(base), MaxBaseLen)
 	}
 	return nil
+}
+
+// MaxBaseLen is the longest base CheckBase accepts. JSON-LD processors
+// that follow browsers drop IRIs of 2083 characters and more; a base
+// this long leaves room for the ids and fragments.
+const MaxBaseLen = 1024
+
+// hostName reports whether host (with an optional :port) is an IP
+// address or a DNS host name: dot-separated labels of letters, digits
+// and hyphens, not starting or ending with a hyphen, the last not all
+// digits. Other characters that RFC 3986 allows in a host ("_", "!",
+// "'") make no host name, and some JSON-LD processors drop IRIs holding
+// them.
+func hostName(host string) bool {
+	if strings.HasPrefix(host, "[") {
+		return true // net/url has checked the IP literal
+	}
+	if h, port, ok := strings.Cut(host, ":"); ok {
+		if port == "" || len(port) > 5 || strings.Trim(port, "0123456789") != "" {
+			return false
+		}
+		host = h
+	}
+	if ip := net.ParseIP(host); ip != nil {
+		return ip.To4() != nil && ip.String() == host
+	}
+	last := ""
+	for label := range strings.SplitSeq(host, ".") {
+		if label == "" || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, r := range label {
+			if r != '-' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return false
+			}
+		}
+		last = label
+	}
+	return strings.Trim(last, "0123456789") != ""
 }
 
 func checkReplaceable(dir string) error {

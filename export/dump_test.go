@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -128,6 +129,18 @@ func TestCheckBase(t *testing.T) {
 		{"https://data.example.org/%zz/", `base "https://data.example.org/%zz/" is not a valid IRI: invalid URL escape "%zz"`},
 		{"https://data.example.org:port/", `base "https://data.example.org:port/" is not a valid IRI: invalid port ":port" after host`},
 		{"https://städte.example/net/", ""},
+		{"https://xn--stdte-gra.example:8443/net/", ""},
+		{"https://[2001:db8::1]/net/", ""},
+		{"https://user@data.example.org/net/", ""},
+		{"http://!/", `base "http://!/" has no valid host name: "!" is not one`},
+		{"http://data_set.example.org/", `base "http://data_set.example.org/" has no valid host name: "data_set.example.org" is not one`},
+		{"http://data.example.org:/", `base "http://data.example.org:/" has no valid host name: "data.example.org:" is not one`},
+		{"http://data..example.org/", `base "http://data..example.org/" has no valid host name: "data..example.org" is not one`},
+		{"http://-data.example.org/", `base "http://-data.example.org/" has no valid host name: "-data.example.org" is not one`},
+		{"http://192.0.2.1:8080/net/", ""},
+		{"http://0.0000000/", `base "http://0.0000000/" has no valid host name: "0.0000000" is not one`},
+		{"http://192.0.02.1/", `base "http://192.0.02.1/" has no valid host name: "192.0.02.1" is not one`},
+		{"http://x.example/" + strings.Repeat("a", 1020) + "/", `base "http://x.example/` + strings.Repeat("a", 1020) + `/" is 1038 bytes long; the limit is 1024`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.base, func(t *testing.T) {
