@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/civicnet/civicnet/model"
@@ -50,12 +49,11 @@ func NewCSVWriter(w io.Writer, table string) *CSVWriter {
 
 // Write writes the header and one row per record of the table's kind.
 func (cw *CSVWriter) Write(ds *model.Dataset) error {
-	tables, x := newTables(ds)
-	i := slices.IndexFunc(tables, func(t *csvTable) bool { return t.name == cw.table })
-	if i < 0 {
+	tables, x := newTables(ds, cw.table)
+	if len(tables) != 1 {
 		return fmt.Errorf("unknown CSV table %q; tables are %s", cw.table, strings.Join(CSVTables(), ", "))
 	}
-	return cw.write(tables[i], x)
+	return cw.write(tables[0], x)
 }
 
 // Flush writes any buffered data to the underlying writer and reports any
@@ -151,7 +149,7 @@ func formulaLike(s string) bool {
 }
 
 // isDecimalNumber reports whether s is a plain number: an optional sign,
-// digits with an optional fraction, an optional exponent.
+// digits with an optional fraction (.5, 1.25), an optional exponent.
 func isDecimalNumber(s string) bool {
 	i := 0
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
@@ -164,10 +162,15 @@ func isDecimalNumber(s string) bool {
 	}
 	if i < len(s) && s[i] == '.' {
 		i++
+		fraction := 0
 		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 			i++
-			digits++
+			fraction++
 		}
+		if fraction == 0 {
+			return false // "1." is no number to every spreadsheet
+		}
+		digits += fraction
 	}
 	if digits == 0 {
 		return false

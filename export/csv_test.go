@@ -341,3 +341,17 @@ func ExampleNewCSVWriter() {
 	// id,member,organization,role,role_label,during,start,end,name,alt_names,description,identifiers,website,email,topics,sources
 	// toscana-in-efus,regione-toscana,efus,member,member,2001/..,2001,,,,,,,,,
 }
+
+func FuzzGuardCSVCell(f *testing.F) {
+	for _, s := range []string{"", "=1", "'=1", "''", "-12.5", "+", "@x", "\tx", "'"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g := export.GuardCSVCell(s)
+		assert.Equal(t, s, export.UnguardCSVCell(g), "UnguardCSVCell(GuardCSVCell(%q))", s)
+		assert.False(t, formulaLike(g), "GuardCSVCell(%q) = %q could run as a formula", s, g)
+		if g != s {
+			assert.Equal(t, "'"+s, g)
+		}
+	})
+}

@@ -430,23 +430,34 @@ func roleColumns(property string, get func(model.Record) model.Role) []csvColumn
 	}
 }
 
-// newTables lays out every table for ds: records bucketed by kind and
-// sorted by id, text families expanded into a column per language.
-func newTables(ds *model.Dataset) ([]*csvTable, *csvIndex) {
+// newTables lays out the tables named (every table when none is) for
+// ds: records bucketed by kind and sorted by id, text families expanded
+// into a column per language.
+func newTables(ds *model.Dataset, names ...string) ([]*csvTable, *csvIndex) {
 	x := &csvIndex{ds: ds, lang: strings.ToLower(ds.Info.Language), organizers: map[string][]string{}}
+	var specs []csvTableSpec
+	wanted := map[model.Kind]bool{}
+	for _, spec := range csvTables {
+		if len(names) == 0 || slices.Contains(names, spec.name) {
+			specs = append(specs, spec)
+			wanted[spec.kind] = true
+		}
+	}
 	byKind := map[model.Kind][]model.Record{}
 	for _, r := range ds.Records {
-		byKind[r.Kind()] = append(byKind[r.Kind()], r)
-		if p, ok := r.(*model.Participation); ok && p.Role.Slug == "organizer" && p.Agent != "" &&
-			!slices.Contains(x.organizers[p.Event], p.Agent) {
+		if wanted[r.Kind()] {
+			byKind[r.Kind()] = append(byKind[r.Kind()], r)
+		}
+		if p, ok := r.(*model.Participation); ok && wanted[model.KindEvent] && p.Role.Slug == "organizer" &&
+			p.Agent != "" && !slices.Contains(x.organizers[p.Event], p.Agent) {
 			x.organizers[p.Event] = append(x.organizers[p.Event], p.Agent)
 		}
 	}
 	for _, ids := range x.organizers {
 		slices.Sort(ids)
 	}
-	tables := make([]*csvTable, len(csvTables))
-	for i, spec := range csvTables {
+	tables := make([]*csvTable, len(specs))
+	for i, spec := range specs {
 		recs := byKind[spec.kind]
 		slices.SortStableFunc(recs, func(a, b model.Record) int { return strings.Compare(a.Base().ID, b.Base().ID) })
 		t := &csvTable{csvTableSpec: spec, records: recs}
