@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -354,4 +355,19 @@ func FuzzGuardCSVCell(f *testing.F) {
 			assert.Equal(t, "'"+s, g)
 		}
 	})
+}
+
+func TestDumpCSVBOM(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dump")
+	require.NoError(t, export.WriteDump(context.Background(), dir, loadExamples(t), export.DumpOptions{
+		Formats: []export.Format{export.FormatCSV}, CSVBOM: true,
+	}))
+	for _, name := range export.CSVTables() {
+		data, err := os.ReadFile(filepath.Join(dir, "csv", name+".csv"))
+		require.NoError(t, err)
+		assert.True(t, bytes.HasPrefix(data, []byte("\ufeffid,")), "%s.csv starts with a BOM and the header", name)
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "csv", export.CSVMetadataFile))
+	require.NoError(t, err)
+	assert.True(t, bytes.HasPrefix(md, []byte("{")), "no BOM in the JSON metadata")
 }

@@ -280,3 +280,25 @@ func TestCatalogOfExamples(t *testing.T) {
 		one("https://data.example.org/net/catalog", export.NSDCTerms+"license"))
 	assert.Equal(t, "2026-11-01", one(dataset, export.NSDCTerms+"issued"))
 }
+
+// TestCatalogOfPartialDump checks that a catalogue describes only the
+// files of its own export, and names no shapes the dump does not hold.
+func TestCatalogOfPartialDump(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dump")
+	require.NoError(t, export.WriteDump(context.Background(), dir, loadExamples(t), export.DumpOptions{
+		Formats: []export.Format{export.FormatNTriples, export.FormatCatalog},
+	}))
+	data, err := os.ReadFile(filepath.Join(dir, export.CatalogFile))
+	require.NoError(t, err)
+	var dists, conforms []string
+	for _, tr := range readTurtle(t, bytes.NewReader(data)) {
+		switch tr.Pred.String() {
+		case export.NSDCAT + "downloadURL":
+			dists = append(dists, tr.Obj.String())
+		case export.NSDCTerms + "conformsTo":
+			conforms = append(conforms, tr.Obj.String())
+		}
+	}
+	assert.Equal(t, []string{"https://data.example.org/net/dump/dataset.nt"}, dists)
+	assert.Empty(t, conforms, "no shapes.ttl in this dump to conform to")
+}
