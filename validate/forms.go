@@ -47,7 +47,7 @@ func urlProblem(s string) (problem, suggestion string) {
 			return "contains a space", strings.ReplaceAll(s, " ", "%20")
 		case c < 0x20 || c == 0x7f:
 			return "contains a control character", ""
-		case strings.IndexByte("<>\"{}|\\^`", c) >= 0:
+		case notInIRI[c]:
 			return "contains the character " + strconv.QuoteRune(rune(c)), ""
 		case c == '%':
 			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
@@ -66,6 +66,10 @@ func urlProblem(s string) (problem, suggestion string) {
 	}
 	return "", ""
 }
+
+// notInIRI marks the ASCII characters an IRI cannot hold besides
+// controls and space.
+var notInIRI = [256]bool{'<': true, '>': true, '"': true, '{': true, '}': true, '|': true, '\\': true, '^': true, '`': true}
 
 // iriChar reports whether a non-ASCII character may appear in an IRI:
 // RFC 3987's ucschar and iprivate, less the bidirectional formatting

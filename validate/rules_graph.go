@@ -36,8 +36,14 @@ func packInterval(iv model.Interval) uint64 {
 
 // checkMembership reports a membership of something in itself
 // (self-membership) and the same membership written twice: same member,
-// organization, role and period (duplicate-membership, at the second with
-// the first as related position).
+// organization, role and period (duplicate-membership, with the other as
+// related position).
+//
+// A membership written without an id has one made from exactly these
+// fields, so a duplicate of it is one the dataset's index does not return
+// for its id: no map of its own is needed for the millions of nested
+// memberships. Memberships written with an id are compared by content, with
+// each other and with the generated one of the same content.
 func checkMembership(p *pass, r model.Record) {
 	m, ok := r.(*model.Membership)
 	if !ok || m.Member == "" || m.Organization == "" {
@@ -53,58 +59,80 @@ func checkMembership(p *pass, r model.Record) {
 			"%s is a member of itself", quote(m.Member))
 		return
 	}
-	if p.memberships == nil {
-		// Sized for a typical share of memberships, so that the map
-		// seldom grows: growing a map of millions costs more than
-		// filling it.
-		p.memberships = make(map[membershipKey]*model.Membership, len(p.ds.Records)/4)
-	}
-	k := membershipKey{m.Member, m.Organization, m.Role.Slug, packInterval(m.During)}
-	first, dup := p.memberships[k]
-	if !dup {
-		p.memberships[k] = m
+	if m.Generated {
+		if first, ok := p.ds.Lookup(m.ID).(*model.Membership); ok && first != m {
+			p.reportDuplicateMembership(m, first)
+		}
 		return
 	}
+	k := membershipKey{m.Member, m.Organization, m.Role.Slug, packInterval(m.During)}
+	if first, dup := p.memberships[k]; dup {
+		p.reportDuplicateMembership(m, first)
+		return
+	}
+	if p.memberships == nil {
+		p.memberships = make(map[membershipKey]*model.Membership)
+	}
+	p.memberships[k] = m
+	gid := model.GenerateID(model.Namespace(p.ds.Info.Base), "membership", m.Member, m.Organization, m.Role.Slug, m.During.String())
+	if gen, ok := p.ds.Lookup(gid).(*model.Membership); ok && gen.Generated {
+		p.reportDuplicateMembership(m, gen)
+	}
+}
+
+func (p *pass) reportDuplicateMembership(m, first *model.Membership) {
 	during := ""
 	if !m.During.IsZero() {
 		during = " during " + m.During.String()
 	}
 	p.report(Error, "duplicate-membership", m.Pos(),
 		"duplicate membership of "+quote(m.Member)+" in "+quote(m.Organization)+" as "+m.Role.Slug+during,
-		"remove one of the two; the first is at the related position", first.Pos())
+		"remove one of the two; the other is at the related position", first.Pos())
 }
 
 type participationKey struct{ agent, event, role string }
 
-// participationSeen is the first participation with a key, and how many
-// times the key was met.
-type participationSeen struct {
-	first *model.Participation
-	n     int
-}
-
 // checkParticipation reports the same participation written twice: same
 // agent, event and role (duplicate-participation), including an agent
-// listed twice in an event's organizers.
+// listed twice in an event's organizers. As for memberships, generated
+// ids find the duplicates of participations written without an id.
 func checkParticipation(p *pass, r model.Record) {
 	pt, ok := r.(*model.Participation)
 	if !ok || pt.Agent == "" || pt.Event == "" {
 		return
 	}
-	if p.participations == nil {
-		p.participations = make(map[participationKey]participationSeen, len(p.ds.Records)/4)
-	}
-	k := participationKey{pt.Agent, pt.Event, pt.Role.Slug}
-	e, dup := p.participations[k]
-	if !dup {
-		p.participations[k] = participationSeen{first: pt, n: 1}
+	if pt.Generated {
+		first, ok := p.ds.Lookup(pt.ID).(*model.Participation)
+		if !ok || first == pt {
+			return
+		}
+		// The nth repeat of an organizer is the nth+1 item naming it.
+		if p.repeats == nil {
+			p.repeats = make(map[string]int)
+		}
+		p.repeats[pt.ID]++
+		p.reportDuplicateParticipation(pt, p.repeats[pt.ID], first)
 		return
 	}
-	p.report(Error, "duplicate-participation", p.participationPos(pt, e.n),
+	k := participationKey{pt.Agent, pt.Event, pt.Role.Slug}
+	if first, dup := p.participations[k]; dup {
+		p.reportDuplicateParticipation(pt, 0, first)
+		return
+	}
+	if p.participations == nil {
+		p.participations = make(map[participationKey]*model.Participation)
+	}
+	p.participations[k] = pt
+	gid := model.GenerateID(model.Namespace(p.ds.Info.Base), "participation", pt.Agent, pt.Event, pt.Role.Slug)
+	if gen, ok := p.ds.Lookup(gid).(*model.Participation); ok && gen.Generated {
+		p.reportDuplicateParticipation(pt, 0, gen)
+	}
+}
+
+func (p *pass) reportDuplicateParticipation(pt *model.Participation, nth int, first *model.Participation) {
+	p.report(Error, "duplicate-participation", p.participationPos(pt, nth),
 		"duplicate participation of "+quote(pt.Agent)+" in "+quote(pt.Event)+" as "+pt.Role.Slug,
-		"remove one of the two; the first is at the related position", p.participationPos(e.first, 0))
-	e.n++
-	p.participations[k] = e
+		"remove one of the two; the other is at the related position", p.participationPos(first, 0))
 }
 
 // participationPos is where a participation was written: its mapping, or

@@ -96,10 +96,12 @@ type pass struct {
 	scratch       []string
 	// tags caches the problem of each language tag met ("" when fine).
 	tags map[string]string
-	// memberships and participations hold the first of each, by what
-	// makes two the same; made on first use.
+	// memberships and participations hold the first of those written
+	// with an id, by what makes two the same; repeats counts the repeats
+	// of a generated participation id. All are made on first use.
 	memberships    map[membershipKey]*model.Membership
-	participations map[participationKey]participationSeen
+	participations map[participationKey]*model.Participation
+	repeats        map[string]int
 	// linked lists the organisations with a unit_of or
 	// sub_organization_of link, for checkUnitCycles.
 	linked []*model.Organization

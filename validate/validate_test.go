@@ -98,3 +98,44 @@ func TestDanglingRefSuggestions(t *testing.T) {
 		})
 	}
 }
+
+func TestDuplicateMemberships(t *testing.T) {
+	src := []*model.Source{{Title: "t"}}
+	orgs := []model.Record{
+		&model.Organization{Common: model.Common{ID: "efus", Name: model.Plain("Efus"), Sources: src}},
+		&model.Organization{Common: model.Common{ID: "toscana", Name: model.Plain("Toscana"), Sources: src}},
+	}
+	member := func(id, role string) *model.Membership {
+		return &model.Membership{Common: model.Common{ID: id, Sources: src}, Member: "toscana", Organization: "efus",
+			Role: model.ParseRole(role)}
+	}
+	tests := []struct {
+		name string
+		ms   []model.Record
+		want int
+	}{
+		{"two without id", []model.Record{member("", "member"), member("", "member")}, 1},
+		{"two with ids", []model.Record{member("m1", "member"), member("m2", "member")}, 1},
+		{"generated first", []model.Record{member("", "member"), member("m1", "member")}, 1},
+		{"written first", []model.Record{member("m1", "member"), member("", "member")}, 1},
+		{"three", []model.Record{member("", "member"), member("m1", "member"), member("", "member")}, 2},
+		{"other roles", []model.Record{member("", "member"), member("m1", "partner"), member("", "coordinator")}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := model.NewDataset(model.DatasetInfo{Base: "https://data.example.org/net/"})
+			ds.Add(orgs...)
+			ds.Add(tc.ms...)
+			got := 0
+			for _, d := range validate.Validate(ds, nil) {
+				if d.Code != "duplicate-membership" {
+					t.Errorf("unexpected %v", d)
+					continue
+				}
+				got++
+				assert.Len(t, d.Related, 1, "%v: related positions", d)
+			}
+			assert.Equal(t, tc.want, got, "duplicate-membership diagnostics")
+		})
+	}
+}
