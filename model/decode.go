@@ -152,7 +152,7 @@ func (d *decoder) nestedMapping(n *node, what string, allowed []string, owner *O
 			if s := Suggest(key, allowed); s != "" {
 				detail = fmt.Sprintf("did you mean %q?", s)
 			} else {
-				detail += "; fields are: " + strings.Join(allowed, ", ")
+				detail += "; fields are: " + strings.Join(slices.DeleteFunc(slices.Clone(allowed), func(f string) bool { return f == "$schema" }), ", ")
 			}
 			d.problem(d.pos(k), "unknown-field", fmt.Sprintf("unknown field %q in %s", key, what), detail)
 			continue

@@ -366,9 +366,7 @@ func (d *decoder) membershipField(m *Membership, key string, v *node) {
 	case "organization":
 		d.strInto(v, key, &m.Organization)
 	case "role":
-		if s, ok := d.str(v, key); ok {
-			m.Role = ParseRole(s)
-		}
+		m.Role = d.role(v)
 	case "during":
 		m.During = d.interval(v, key)
 	}
@@ -381,10 +379,23 @@ func (d *decoder) participationField(p *Participation, key string, v *node) {
 	case "event":
 		d.strInto(v, key, &p.Event)
 	case "role":
-		if s, ok := d.str(v, key); ok {
-			p.Role = ParseRole(s)
-		}
+		p.Role = d.role(v)
 	}
+}
+
+// role reads a role; text that leaves nothing to make a slug of ("—") is
+// reported rather than silently read as the default role.
+func (d *decoder) role(v *node) Role {
+	s, ok := d.str(v, "role")
+	if !ok {
+		return Role{}
+	}
+	r := ParseRole(s)
+	if r.Slug == "" {
+		d.problem(d.pos(v), "bad-value", fmt.Sprintf("role %q has no letters or digits", clip(s)),
+			"write the role as words, such as coordinator or Commander, or leave role out for the default")
+	}
+	return r
 }
 
 // nestedAllowed is the field list of a nested membership or participation:

@@ -387,3 +387,16 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestRoleWithoutLettersIsReported(t *testing.T) {
+	_, problems := decodeString(t, "r.yaml", "kind: membership\nmember: a\norganization: b\nrole: \"—\"\n")
+	require.Len(t, problems, 1)
+	assert.Equal(t, "r.yaml:4:7 bad-value role \"—\" has no letters or digits", problems[0].Pos.String()+" "+problems[0].Code+" "+problems[0].Summary)
+}
+
+func TestUnknownFieldListsNoSchemaKey(t *testing.T) {
+	_, problems := decodeString(t, "u.yaml", "kind: place\nid: a\nname: A\nzzzzzzzzzzzz: 1\n")
+	require.Len(t, problems, 1)
+	assert.NotContains(t, problems[0].Detail, "$schema")
+	assert.Contains(t, problems[0].Detail, "fields are: kind, id, name")
+}
