@@ -202,6 +202,12 @@ func checkReplaceable(dir string) error {
 	return nil
 }
 
+// ErrPreviousDumpLeft is wrapped by the error of WriteDump when the new
+// dump is in place but the previous one, moved aside beside it (a hidden
+// directory named after dir, with ".old-"), could not be removed, for
+// instance because it holds a read-only directory.
+var ErrPreviousDumpLeft = errors.New("the new dump is in place, but the previous one could not be removed")
+
 // replaceDir moves tmp to dir, moving an existing dir aside first and
 // removing it once tmp is in place; on failure the old dir is put back.
 func replaceDir(tmp, dir string) error {
@@ -224,7 +230,9 @@ func replaceDir(tmp, dir string) error {
 		return err
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("%w from %s: %v", ErrPreviousDumpLeft, old, err)
+		}
 	}
 	return nil
 }

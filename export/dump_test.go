@@ -110,6 +110,34 @@ func TestWriteDumpReplacesAPreviousDump(t *testing.T) {
 	assert.Equal(t, []string{"dump"}, listDir(t, parent))
 }
 
+// TestWriteDumpReportsAPreviousDumpLeftBehind: when the previous dump
+// cannot be removed once the new one is in place, the error says so
+// (it used to read as if nothing had been written).
+func TestWriteDumpReportsAPreviousDumpLeftBehind(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("file permissions do not stop root")
+	}
+	ds := exampleDataset(t)
+	parent := t.TempDir()
+	out := filepath.Join(parent, "dump")
+	formats := []Format{FormatSchema}
+	require.NoError(t, WriteDump(context.Background(), out, ds, DumpOptions{Formats: formats}))
+	require.NoError(t, os.Chmod(out, 0o555))
+	t.Cleanup(func() {
+		olds, _ := filepath.Glob(filepath.Join(parent, ".dump.old-*"))
+		for _, o := range append(olds, out) {
+			os.Chmod(o, 0o755)
+		}
+	})
+
+	err := WriteDump(context.Background(), out, ds, DumpOptions{Formats: formats})
+	require.ErrorIs(t, err, ErrPreviousDumpLeft)
+	olds, _ := filepath.Glob(filepath.Join(parent, ".dump.old-*"))
+	require.Len(t, olds, 1)
+	assert.Contains(t, err.Error(), "the new dump is in place, but the previous one could not be removed from "+olds[0]+": ")
+	assert.Equal(t, []string{"records.schema.json"}, listDir(t, out), "the new dump is in place")
+}
+
 func TestCheckBase(t *testing.T) {
 	tests := []struct{ base, err string }{
 		{"https://data.example.org/net/", ""},

@@ -159,6 +159,11 @@ func runExport(e *env) int {
 		opts.Progress = func(file string) { e.errorf("writing %s", filepath.Join(*out, filepath.FromSlash(file))) }
 	}
 	if err := export.WriteDump(ctx, *out, ds, opts); err != nil {
+		if errors.Is(err, export.ErrPreviousDumpLeft) {
+			e.errorf("wrote %s; %v", *out, err)
+			e.hintf("remove the previous dump named above by hand")
+			return exitFailure
+		}
 		if ctx.Err() != nil {
 			e.errorf("interrupted: nothing written, %s left as it was", *out)
 			return exitFailure
