@@ -153,6 +153,15 @@ func runExport(e *env) int {
 		e.hintf("set base in %s, or pass --base https://data.example.org/net/", model.DatasetFile)
 		return exitUsage
 	}
+	if err := export.CheckBase(ds.Info.Base); err != nil {
+		// A base from civicnet.yaml that validation lets through but the
+		// dump cannot use (no host name, too long): an invalid record
+		// set, not an I/O failure.
+		e.errorf("%s: %v", ds.Info.ValuePos("base"), err)
+		e.errorf("nothing written: the base IRI cannot be used")
+		e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
+		return exitInvalid
+	}
 
 	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM}
 	if !*quiet && isTerminal(e.stderr) {
