@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -70,11 +71,10 @@ type Mapper struct {
 	base string
 	lang string // the dataset language, lower-cased; "" when unknown
 
-	pos       map[string]int32 // record id → index of its first record
-	regions   map[string]bool  // ids of regions, whose place is #territory
-	in        incoming         // links pointing at each record
-	units     []unit           // everything that yields subjects, sorted
-	sources   []*source
+	pos       map[string]int32             // record id → index of its first record
+	regions   map[string]bool              // ids of regions, whose place is #territory
+	in        incoming                     // links pointing at each record
+	units     []unit                       // everything that yields subjects, sorted
 	schemes   [numSchemes]map[string]int32 // slug → index in concepts
 	concepts  []*concept
 	countries map[string]rdf.Object // alpha-2 code → authority IRI, nil if unknown
@@ -83,10 +83,11 @@ type Mapper struct {
 // unit is one item of the subject order: a record, a source, a concept
 // or a concept scheme. Units with the same IRI are emitted together.
 type unit struct {
-	section uint8  // position of the IRI's path under the base (sections)
-	local   string // escaped id or slug; "" for a concept scheme
+	section uint8 // position of the IRI's path under the base (sections)
 	kind    unitKind
-	idx     int32 // index into ds.Records, m.sources or m.concepts
+	sub     uint16 // a source: its position in the record's sources
+	idx     int32  // index into ds.Records (a record, or a source's record) or m.concepts
+	local   string // escaped id or slug; "" for a concept scheme
 }
 
 type unitKind uint8
@@ -111,14 +112,6 @@ func schemeSection(s scheme) uint8 {
 		}
 	}
 	panic("export: scheme without section")
-}
-
-// source is one source node: every distinct variant of the sources that
-// share its id (they normally agree; if they do not, the node carries
-// the facts of each).
-type source struct {
-	id       string
-	variants []*model.Source
 }
 
 // concept is one concept of a scheme, with the labels it was written
@@ -203,23 +196,26 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 			m.regions[c.ID] = true
 		}
 	}
-	var pairs []pair
-	sourceIdx := map[string]int32{}
+	// A source is a unit for each record citing it: the citations of one
+	// source sort together and make one subject, without a map of
+	// sources to build.
+	n := len(ds.Records)
+	for _, r := range ds.Records {
+		n += len(r.Base().Sources)
+	}
+	m.units = make([]unit, 0, n+64)
+	pairs := make([]pair, 0, 2*len(ds.Records))
 	for i, r := range ds.Records {
 		m.units = append(m.units, unit{section: sectionRecords, local: escapeSegment(r.Base().ID), kind: unitRecord, idx: int32(i)})
 		pairs = m.collect(r, int32(i), pairs)
-		for _, s := range r.Base().Sources {
-			if s == nil || s.ID == "" {
-				continue
+		sources := r.Base().Sources
+		if len(sources) > math.MaxUint16 {
+			return nil, fmt.Errorf("record %q cites more than %d sources", r.Base().ID, math.MaxUint16)
+		}
+		for j, s := range sources {
+			if s != nil && s.ID != "" {
+				m.units = append(m.units, unit{section: sectionRecords, local: escapeSegment(s.ID), kind: unitSource, idx: int32(i), sub: uint16(j)})
 			}
-			k, ok := sourceIdx[s.ID]
-			if !ok {
-				k = int32(len(m.sources))
-				sourceIdx[s.ID] = k
-				m.sources = append(m.sources, &source{id: s.ID})
-				m.units = append(m.units, unit{section: sectionRecords, local: escapeSegment(s.ID), kind: unitSource, idx: k})
-			}
-			m.sources[k].add(s)
 		}
 	}
 	m.in = buildIncoming(len(ds.Records), pairs)
@@ -241,7 +237,7 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 		if c := cmp.Compare(a.kind, b.kind); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.idx, b.idx)
+		return cmp.Or(cmp.Compare(a.idx, b.idx), cmp.Compare(a.sub, b.sub))
 	})
 	return m, nil
 }
@@ -313,15 +309,6 @@ func buildIncoming(n int, pairs []pair) incoming {
 		next[p.to]++
 	}
 	return in
-}
-
-func (s *source) add(v *model.Source) {
-	for _, w := range s.variants {
-		if w == v || sameSource(w, v) {
-			return
-		}
-	}
-	s.variants = append(s.variants, v)
 }
 
 func sameSource(a, b *model.Source) bool {
@@ -460,7 +447,7 @@ func (m *Mapper) unitIRI(u unit) rdf.Object {
 	case unitConcept:
 		return m.concepts[u.idx].obj
 	}
-	return mustIRI(m.base + pathRecords + u.local)
+	return mustIRI(RecordIRI(m.base, m.ds.Records[u.idx].Base().Sources[u.sub].ID))
 }
 
 func (m *Mapper) recordObj(i int32) rdf.Object {
@@ -502,6 +489,8 @@ type emitter struct {
 	err   error
 	order []int
 	langs map[string]string // language tag as written → normalised
+	// sources are the variants of the source being emitted.
+	sources []*model.Source
 }
 
 func newEmitter(m *Mapper) *emitter {
@@ -544,6 +533,7 @@ const mainNode = 0
 func (e *emitter) reset(s rdf.IRI, obj rdf.Object) {
 	e.subj = s
 	e.used = 0
+	e.sources = e.sources[:0]
 	e.node("", obj)
 }
 
@@ -614,9 +604,17 @@ func (e *emitter) unit(u unit) {
 	case unitConcept:
 		e.concept(m.concepts[u.idx])
 	case unitSource:
-		for _, s := range m.sources[u.idx].variants {
-			e.source(s)
+		// Records citing one source usually hold equal copies of it: each
+		// distinct variant is written once (if copies disagree, the node
+		// carries the facts of each).
+		s := m.ds.Records[u.idx].Base().Sources[u.sub]
+		for _, seen := range e.sources {
+			if seen == s || sameSource(seen, s) {
+				return
+			}
 		}
+		e.sources = append(e.sources, s)
+		e.source(s)
 	case unitRecord:
 		e.record(u.idx, m.ds.Records[u.idx])
 	}

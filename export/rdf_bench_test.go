@@ -155,3 +155,20 @@ func BenchmarkMapper(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNewMapper measures building the indexes a mapping needs:
+// the subject order and the reverse links.
+func BenchmarkNewMapper(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			ds := benchDataset(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := export.NewMapper(ds); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
