@@ -118,9 +118,6 @@ func runExport(e *env) int {
 		return exitUsage
 	}
 
-	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer cancel()
-
 	stop := e.startProgress(*quiet, "validating "+describePaths(paths)+"…")
 	ds, problems := model.LoadFiles(paths, model.Options{Base: *base, Stdin: e.stdin})
 	diags := validate.Validate(ds, problems)
@@ -163,6 +160,16 @@ func runExport(e *env) int {
 		return exitInvalid
 	}
 
+	// From here on, SIGINT and SIGTERM cancel the export, which then
+	// removes its temporary directory and leaves the previous dump; a
+	// second signal ends the program at once. (Before, while only reading,
+	// a signal simply ends it: nothing has been written.)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM}
 	if !*quiet && isTerminal(e.stderr) {
 		opts.Progress = func(file string) { e.errorf("writing %s", filepath.Join(*out, filepath.FromSlash(file))) }
