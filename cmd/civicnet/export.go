@@ -164,11 +164,11 @@ func runExport(e *env) int {
 	// removes its temporary directory and leaves the previous dump; a
 	// second signal ends the program at once. (Before, while only reading,
 	// a signal simply ends it: nothing has been written.)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer cancel()
 	go func() {
 		<-ctx.Done()
-		stop()
+		cancel()
 	}()
 	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM}
 	if !*quiet && isTerminal(e.stderr) {
