@@ -45,7 +45,7 @@ type byteCounter int64
 func (c *byteCounter) Write(p []byte) (int, error) { *c += byteCounter(len(p)); return len(p), nil }
 
 func benchPackaging(b *testing.B, write func(w io.Writer, ds *model.Dataset) error) {
-	for _, n := range []int{1e4, 1e5} {
+	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("1e%d", len(fmt.Sprint(n))-1), func(b *testing.B) {
 			ds := pkgBenchDataset(b, n)
 			var size byteCounter
