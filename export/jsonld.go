@@ -3,13 +3,10 @@ package export
 import (
 	_ "embed"
 	"encoding/json"
-	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/knakk/rdf"
 
 	"github.com/civicnet/civicnet/model"
 )
@@ -113,7 +110,7 @@ func appendJSONLDFooter(b []byte, nodes bool) []byte {
 type jsonKey struct {
 	key  string
 	term *jsonldTerm // nil when the key is the predicate's IRI
-	ts   []rdf.Triple
+	ts   []otriple
 }
 
 // jsonldNodes renders node objects; each goroutine of a render has its
@@ -121,41 +118,61 @@ type jsonKey struct {
 type jsonldNodes struct {
 	first string // the subject written without a comma before it
 	keys  []jsonKey
+	langs []langEntry
 }
 
-func (n *jsonldNodes) appendNode(b []byte, s rdf.Subject, ts []rdf.Triple) ([]byte, error) {
-	id, err := jsonldID(s)
-	if err != nil {
-		return b, err
-	}
-	if id != n.first {
+type langEntry struct{ lang, value string }
+
+// appendNode appends the node object of the subject n that e built. The
+// IRIs come from a Mapper: absolute http(s) IRIs without characters JSON
+// would escape, which JSON-LD reads back as they are.
+func (j *jsonldNodes) appendNode(b []byte, e *emitter, n *node) ([]byte, error) {
+	id := e.subject(n)
+	if string(id) != j.first {
 		b = append(b, ',')
 	}
 	b = append(b, "\n    {\n      \"id\": "...)
-	b = appendJSONString(b, id)
+	b = appendJSONIRI(b, id)
 	// Group the triples by predicate (they are sorted), name each group's
 	// key, and write the keys in order, "type" first.
-	n.keys = n.keys[:0]
-	for i := 0; i < len(ts); {
-		j := i + 1
-		for j < len(ts) && ts[j].Pred.String() == ts[i].Pred.String() {
-			j++
+	j.keys = j.keys[:0]
+	for i := 0; i < len(n.ts); {
+		k := i + 1
+		for k < len(n.ts) && n.ts[k].p.iri == n.ts[i].p.iri {
+			k++
 		}
-		n.keys = append(n.keys, keyFor(ts[i:j]))
-		i = j
+		j.keys = append(j.keys, keyFor(n.ts[i:k]))
+		i = k
 	}
-	slices.SortFunc(n.keys, func(a, b jsonKey) int {
+	slices.SortFunc(j.keys, func(a, b jsonKey) int {
 		if a.key == "type" || b.key == "type" {
 			return boolRank(b.key == "type") - boolRank(a.key == "type")
 		}
 		return strings.Compare(a.key, b.key)
 	})
-	for _, k := range n.keys {
+	for _, k := range j.keys {
 		b = append(b, ",\n      "...)
 		b = appendJSONString(b, k.key)
 		b = append(b, ": "...)
-		if b, err = appendJSONValues(b, k); err != nil {
-			return b, err
+		if k.term != nil && k.term.container == "@language" {
+			b = j.appendLanguageMap(b, k.ts)
+			continue
+		}
+		if len(k.ts) > 1 {
+			b = append(b, '[')
+		}
+		for i := range k.ts {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			if k.key == "type" {
+				b = appendJSONString(b, k.ts[i].v.compact)
+				continue
+			}
+			b = appendJSONValue(b, e, k.term, &k.ts[i])
+		}
+		if len(k.ts) > 1 {
+			b = append(b, ']')
 		}
 	}
 	return append(b, "\n    }"...), nil
@@ -171,209 +188,129 @@ func boolRank(b bool) int {
 // keyFor names the key for ts, which share a predicate: the predicate's
 // term when every value fits it, else the predicate's IRI (whose values
 // are then all explicit).
-func keyFor(ts []rdf.Triple) jsonKey {
-	p := ts[0].Pred.String()
+func keyFor(ts []otriple) jsonKey {
+	p := ts[0].p.iri
 	if p == rdfTypeIRI {
-		if allIRIs(ts) {
-			return jsonKey{key: "type", ts: ts}
+		for i := range ts {
+			if ts[i].kind != oVocab {
+				return jsonKey{key: p, ts: ts}
+			}
 		}
-		return jsonKey{key: p, ts: ts}
+		return jsonKey{key: "type", ts: ts}
 	}
 	t := jsonldTerms.byIRI[p]
-	if t != nil && t.container == "@language" {
-		for _, tr := range ts {
-			l, ok := tr.Obj.(rdf.Literal)
-			if !ok || !isStringLiteral(l) {
+	if t == nil {
+		return jsonKey{key: p, ts: ts}
+	}
+	if t.container == "@language" {
+		for i := range ts {
+			if ts[i].kind != oLiteral || ts[i].v != nil {
 				return jsonKey{key: p, ts: ts}
 			}
 		}
 	}
-	if t == nil {
-		return jsonKey{key: p, ts: ts}
-	}
 	return jsonKey{key: t.name, term: t, ts: ts}
 }
 
-func allIRIs(ts []rdf.Triple) bool {
-	for _, t := range ts {
-		if _, ok := t.Obj.(rdf.IRI); !ok {
-			return false
-		}
-	}
-	return true
-}
-
-func isStringLiteral(l rdf.Literal) bool {
-	dt := l.DataType.String()
-	return l.Lang() != "" || dt == "" || dt == NSXSD+"string"
-}
-
-// appendJSONValues writes the value of one key: a single value, or an
-// array of them, or a language map.
-func appendJSONValues(b []byte, k jsonKey) ([]byte, error) {
-	if k.term != nil && k.term.container == "@language" {
-		return appendLanguageMap(b, k.ts)
-	}
-	if len(k.ts) > 1 {
-		b = append(b, '[')
-	}
-	var err error
-	for i, t := range k.ts {
-		if i > 0 {
-			b = append(b, ", "...)
-		}
-		switch {
-		case k.key == "type":
-			if err = checkJSONLDIRI(t.Obj.String()); err == nil {
-				b = appendJSONString(b, compactIRI(t.Obj.String()))
-			}
-		default:
-			b, err = appendJSONValue(b, k.term, t.Obj)
-		}
-		if err != nil {
-			return b, err
-		}
-	}
-	if len(k.ts) > 1 {
-		b = append(b, ']')
-	}
-	return b, nil
-}
-
 // appendLanguageMap writes {"@none": …, "en": …, "it": …}: strings by
-// language, "@none" for those without one (keys sorted; objects are
+// language, "@none" for those without one (keys sorted; values are
 // sorted by lexical form within a language already).
-func appendLanguageMap(b []byte, ts []rdf.Triple) ([]byte, error) {
-	type entry struct{ lang, value string }
-	entries := make([]entry, 0, len(ts))
-	for _, t := range ts {
-		l := t.Obj.(rdf.Literal)
-		lang := l.Lang()
+func (j *jsonldNodes) appendLanguageMap(b []byte, ts []otriple) []byte {
+	j.langs = j.langs[:0]
+	for i := range ts {
+		lang := ts[i].lang
 		if lang == "" {
 			lang = "@none"
 		}
-		entries = append(entries, entry{lang, l.String()})
+		j.langs = append(j.langs, langEntry{lang, ts[i].s})
 	}
-	slices.SortStableFunc(entries, func(a, b entry) int { return strings.Compare(a.lang, b.lang) })
+	entries := j.langs
+	slices.SortStableFunc(entries, func(a, b langEntry) int { return strings.Compare(a.lang, b.lang) })
 	b = append(b, '{')
 	for i := 0; i < len(entries); {
-		j := i + 1
-		for j < len(entries) && entries[j].lang == entries[i].lang {
-			j++
+		k := i + 1
+		for k < len(entries) && entries[k].lang == entries[i].lang {
+			k++
 		}
 		if i > 0 {
 			b = append(b, ", "...)
 		}
 		b = appendJSONString(b, entries[i].lang)
 		b = append(b, ": "...)
-		if j-i > 1 {
+		if k-i > 1 {
 			b = append(b, '[')
 		}
-		for k, e := range entries[i:j] {
-			if k > 0 {
+		for x, en := range entries[i:k] {
+			if x > 0 {
 				b = append(b, ", "...)
 			}
-			b = appendJSONString(b, e.value)
+			b = appendJSONString(b, en.value)
 		}
-		if j-i > 1 {
+		if k-i > 1 {
 			b = append(b, ']')
 		}
-		i = j
+		i = k
 	}
-	return append(b, '}'), nil
+	return append(b, '}')
 }
 
 // appendJSONValue writes one value under a key with term definition t
 // (nil for a key that is an IRI): in the short form the term's coercion
 // reads back exactly, else as an explicit node reference or value object.
-func appendJSONValue(b []byte, t *jsonldTerm, o rdf.Object) ([]byte, error) {
-	switch o := o.(type) {
-	case rdf.IRI, rdf.Blank:
-		id, err := jsonldID(o)
-		if err != nil {
-			return b, err
+func appendJSONValue(b []byte, e *emitter, t *jsonldTerm, o *otriple) []byte {
+	if o.kind != oLiteral {
+		coerced := t != nil && t.typ == "@id"
+		if !coerced {
+			b = append(b, `{"@id": `...)
 		}
-		if t != nil && t.typ == "@id" {
-			return appendJSONString(b, id), nil
+		if o.kind == oVocab {
+			b = appendJSONString(b, o.v.iri)
+		} else {
+			b = appendJSONIRI(b, e.iriBytes(o))
 		}
-		b = append(b, `{"@id": `...)
-		b = appendJSONString(b, id)
-		return append(b, '}'), nil
-	case rdf.Literal:
-		v, dt, lang := o.String(), o.DataType.String(), o.Lang()
-		switch {
-		case lang != "":
-			b = append(b, `{"@value": `...)
-			b = appendJSONString(b, v)
-			b = append(b, `, "@language": `...)
-			b = appendJSONString(b, lang)
-			return append(b, '}'), nil
-		case t != nil && t.typ != "" && t.typ != "@id":
-			if dt == t.typ {
-				return appendJSONString(b, v), nil
-			}
-		case t != nil && t.typ == "@id":
-			// An @id term would read a string as an IRI: be explicit.
-		case dt == "" || dt == NSXSD+"string":
-			return appendJSONString(b, v), nil
-		case dt == NSXSD+"boolean" && (v == "true" || v == "false"):
-			return append(b, v...), nil
+		if !coerced {
+			b = append(b, '}')
 		}
+		return b
+	}
+	v, lang := o.s, o.lang
+	dt := ""
+	if o.v != nil {
+		dt = o.v.iri
+	}
+	switch {
+	case lang != "":
 		b = append(b, `{"@value": `...)
 		b = appendJSONString(b, v)
-		if dt != "" && dt != NSXSD+"string" {
-			if err := checkJSONLDIRI(dt); err != nil {
-				return b, err
-			}
-			b = append(b, `, "@type": `...)
-			b = appendJSONString(b, compactIRI(dt))
+		b = append(b, `, "@language": `...)
+		b = appendJSONString(b, lang)
+		return append(b, '}')
+	case t != nil && t.typ != "" && t.typ != "@id":
+		if dt == t.typ {
+			return appendJSONString(b, v)
 		}
-		return append(b, '}'), nil
+	case t != nil && t.typ == "@id":
+		// An @id term would read a string as an IRI: be explicit.
+	case dt == "":
+		return appendJSONString(b, v)
+	case dt == NSXSD+"boolean" && (v == "true" || v == "false"):
+		return append(b, v...)
 	}
-	return b, fmt.Errorf("unsupported RDF term %T", o)
+	b = append(b, `{"@value": `...)
+	b = appendJSONString(b, v)
+	if dt != "" {
+		b = append(b, `, "@type": `...)
+		b = appendJSONString(b, o.v.compact)
+	}
+	return append(b, '}')
 }
 
-// jsonldID returns the JSON-LD form of a node: its IRI, or _:label.
-func jsonldID(t rdf.Term) (string, error) {
-	switch t := t.(type) {
-	case rdf.IRI:
-		return t.String(), checkJSONLDIRI(t.String())
-	case rdf.Blank:
-		if _, err := appendBlank(nil, t.String()); err != nil {
-			return "", err
-		}
-		return "_:" + t.String(), nil
-	}
-	return "", fmt.Errorf("unsupported RDF term %T as a node", t)
-}
-
-// checkJSONLDIRI refuses an IRI that JSON-LD would not read back as
-// itself: one that is not absolute, or whose scheme is a term or prefix
-// of the context (it would be read as a compact IRI).
-func checkJSONLDIRI(iri string) error {
-	if err := checkIRI(iri); err != nil {
-		return err
-	}
-	scheme, rest, _ := strings.Cut(iri, ":")
-	if jsonldTerms.names[scheme] && !strings.HasPrefix(rest, "//") {
-		return fmt.Errorf("IRI %q would read as a compact IRI in JSON-LD", iri)
-	}
-	return nil
-}
-
-// compactIRI returns prefix:local for an IRI in the namespace of a
-// prefix of the context, when local is a plain name; else the IRI.
-func compactIRI(iri string) string {
-	i := len(iri) - 1
-	for i >= 0 && iri[i] != '/' && iri[i] != '#' {
-		i--
-	}
-	if i >= 0 && isSafeLocal(iri[i+1:]) {
-		if name, ok := jsonldTerms.prefixes[iri[:i+1]]; ok {
-			return name + ":" + iri[i+1:]
-		}
-	}
-	return iri
+// appendJSONIRI writes an IRI made by the Mapper as a JSON string: it
+// holds no character JSON escapes.
+func appendJSONIRI(b []byte, iri []byte) []byte {
+	b = append(b, '"')
+	b = append(b, iri...)
+	return append(b, '"')
 }
 
 // appendJSONString appends s as a JSON string. Invalid UTF-8 becomes

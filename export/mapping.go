@@ -77,7 +77,10 @@ type Mapper struct {
 	units     []unit                       // everything that yields subjects, sorted
 	schemes   [numSchemes]map[string]int32 // slug → index in concepts
 	concepts  []*concept
-	countries map[string]rdf.Object // alpha-2 code → authority IRI, nil if unknown
+	countries map[string]string // alpha-2 code → authority IRI, "" if unknown
+
+	recordsNS  string             // {base}id/
+	schemeIRIs [numSchemes]string // {base}roles, …
 }
 
 // unit is one item of the subject order: a record, a source, a concept
@@ -121,7 +124,7 @@ type concept struct {
 	slug   string
 	labels []model.LangString // distinct, language normalised
 	role   bool               // used as a membership role: also org:Role
-	obj    rdf.Object
+	iri    obj
 }
 
 // incoming lists, for each record, the links other records make to it,
@@ -172,7 +175,11 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 		base:      ds.Info.Base,
 		pos:       make(map[string]int32, len(ds.Records)),
 		regions:   map[string]bool{},
-		countries: map[string]rdf.Object{},
+		countries: map[string]string{},
+		recordsNS: ds.Info.Base + pathRecords,
+	}
+	for s := range m.schemeIRIs {
+		m.schemeIRIs[s] = m.base + conceptSchemes[s].path
 	}
 	if ds.Info.Language != "" {
 		l, ok := normalizeLang(ds.Info.Language)
@@ -322,7 +329,7 @@ func (m *Mapper) conceptFor(s scheme, slug string) *concept {
 		return m.concepts[k]
 	}
 	c := &concept{scheme: s, slug: slug}
-	c.obj = mustIRI(m.base + conceptSchemes[s].path + "/" + escapeSegment(slug))
+	c.iri = obj{kind: oIRI, pre: m.base + conceptSchemes[s].path + "/", s: slug, esc: true}
 	m.schemes[s][slug] = int32(len(m.concepts))
 	m.concepts = append(m.concepts, c)
 	return c
@@ -330,11 +337,11 @@ func (m *Mapper) conceptFor(s scheme, slug string) *concept {
 
 // conceptRef returns the IRI of a concept; NewMapper has made every
 // concept the records use, so mapping only reads.
-func (m *Mapper) conceptRef(s scheme, slug string) rdf.Object {
+func (m *Mapper) conceptRef(s scheme, slug string) obj {
 	if k, ok := m.schemes[s][slug]; ok {
-		return m.concepts[k].obj
+		return m.concepts[k].iri
 	}
-	return mustIRI(m.base + conceptSchemes[s].path + "/" + escapeSegment(slug))
+	return obj{kind: oIRI, pre: m.schemeIRIs[s] + "/", s: slug, esc: true}
 }
 
 // addLabel records a label of c; lang "" stands for the dataset
@@ -414,7 +421,16 @@ func (m *Mapper) slugLabel(s scheme, slug, label string) (string, string, string
 // or from the mapping (a malformed language tag in a record, for
 // instance).
 func (m *Mapper) EachSubject(fn func(s rdf.Subject, ts []rdf.Triple) error) error {
-	return newEmitter(m).run(0, len(m.units), fn)
+	e := newEmitter(m)
+	var ts []rdf.Triple
+	return e.run(0, len(m.units), func(n *node) error {
+		subj := rdf.Subject(mustIRI(string(e.subject(n))))
+		var err error
+		if ts, err = e.rdfTriples(subj, n.ts, ts); err != nil {
+			return err
+		}
+		return fn(subj, ts)
+	})
 }
 
 // firstSubject returns the IRI of the subject EachSubject gives first, or
@@ -423,7 +439,8 @@ func (m *Mapper) firstSubject() string {
 	if len(m.units) == 0 {
 		return ""
 	}
-	return m.unitIRI(m.units[0]).String()
+	e := newEmitter(m)
+	return string(e.appendObjIRI(nil, m.unitIRI(m.units[0])))
 }
 
 // sameGroup reports whether units i and j share an IRI, and so are
@@ -438,26 +455,25 @@ func (m *Mapper) sameGroup(i, j int) bool {
 // expand it.
 func RecordIRI(base, id string) string { return base + pathRecords + escapeSegment(id) }
 
-func (m *Mapper) unitIRI(u unit) rdf.Object {
+func (m *Mapper) unitIRI(u unit) obj {
 	switch u.kind {
 	case unitRecord:
 		return m.recordObj(u.idx)
 	case unitScheme:
-		return mustIRI(m.base + conceptSchemes[u.idx].path)
+		return iriObj(m.schemeIRIs[u.idx])
 	case unitConcept:
-		return m.concepts[u.idx].obj
+		return m.concepts[u.idx].iri
 	}
-	return mustIRI(RecordIRI(m.base, m.ds.Records[u.idx].Base().Sources[u.sub].ID))
+	return m.ref(m.ds.Records[u.idx].Base().Sources[u.sub].ID)
 }
 
-func (m *Mapper) recordObj(i int32) rdf.Object {
+func (m *Mapper) recordObj(i int32) obj {
 	return m.ref(m.ds.Records[i].Base().ID)
 }
 
-// ref returns the IRI of the record id, which need not exist. Building
-// it is cheaper than looking it up among a million records.
-func (m *Mapper) ref(id string) rdf.Object {
-	return mustIRI(RecordIRI(m.base, id))
+// ref returns the IRI of the record id, which need not exist.
+func (m *Mapper) ref(id string) obj {
+	return obj{kind: oIRI, pre: m.recordsNS, s: id, esc: true}
 }
 
 func (m *Mapper) lookup(id string) model.Record {
@@ -469,21 +485,23 @@ func (m *Mapper) lookup(id string) model.Record {
 
 // placeRef returns the node standing for the place id: the territory of
 // a region, else the record itself.
-func (m *Mapper) placeRef(id string) rdf.Object {
+func (m *Mapper) placeRef(id string) obj {
+	o := m.ref(id)
 	if m.regions[id] {
-		return mustIRI(RecordIRI(m.base, id) + "#territory")
+		o.frag = "territory"
 	}
-	return m.ref(id)
+	return o
 }
 
 // emitter gathers the triples of one unit of the order: a subject and
-// its hash nodes.
+// its hash nodes. Their IRIs are written into arena, which is reused
+// from one subject to the next.
 //
 // Mapping a dataset on several goroutines gives each its emitter: the
 // Mapper is only read, and every cache lives here.
 type emitter struct {
 	m     *Mapper
-	subj  rdf.IRI
+	arena []byte
 	nodes []node
 	used  int
 	err   error
@@ -497,16 +515,16 @@ func newEmitter(m *Mapper) *emitter {
 	return &emitter{m: m, langs: map[string]string{}}
 }
 
-// run emits the units lo to hi-1 (whole groups) to fn.
-func (e *emitter) run(lo, hi int, fn func(s rdf.Subject, ts []rdf.Triple) error) error {
+// run emits the units lo to hi-1 (whole groups), calling fn with each
+// node that has triples, in subject order.
+func (e *emitter) run(lo, hi int, fn func(n *node) error) error {
 	m := e.m
 	for i := lo; i < hi; {
 		j := i + 1
 		for j < hi && m.sameGroup(i, j) {
 			j++
 		}
-		obj := m.unitIRI(m.units[i])
-		e.reset(obj.(rdf.IRI), obj)
+		e.reset(m.unitIRI(m.units[i]))
 		for _, u := range m.units[i:j] {
 			e.unit(u)
 		}
@@ -521,32 +539,35 @@ func (e *emitter) run(lo, hi int, fn func(s rdf.Subject, ts []rdf.Triple) error)
 	return nil
 }
 
+// node is a subject being built: the record, or one of its hash nodes.
 type node struct {
-	frag string
-	subj rdf.Subject
-	obj  rdf.Object
-	ts   []rdf.Triple
+	frag   string
+	lo, hi int32 // the IRI in the arena
+	ts     []otriple
 }
 
 const mainNode = 0
 
-func (e *emitter) reset(s rdf.IRI, obj rdf.Object) {
-	e.subj = s
+// subject returns the IRI of n.
+func (e *emitter) subject(n *node) []byte { return e.arena[n.lo:n.hi] }
+
+func (e *emitter) reset(o obj) {
+	e.arena = e.arena[:0]
 	e.used = 0
 	e.sources = e.sources[:0]
-	e.node("", obj)
+	n := e.newNode("")
+	e.arena = e.appendObjIRI(e.arena, o)
+	e.nodes[n].hi = int32(len(e.arena))
 }
 
-// node returns the index of a new node with fragment frag ("" for the
-// subject itself) and IRI obj. The subject form of the IRI shares obj's
-// interface data: asserting one interface type to another does not
-// allocate, converting an rdf.IRI to each would.
-func (e *emitter) node(frag string, obj rdf.Object) int {
+// newNode adds a node whose IRI the caller appends to the arena next.
+func (e *emitter) newNode(frag string) int {
 	if e.used == len(e.nodes) {
 		e.nodes = append(e.nodes, node{})
 	}
 	n := &e.nodes[e.used]
-	n.frag, n.subj, n.obj, n.ts = frag, obj.(rdf.Subject), obj, n.ts[:0]
+	n.frag, n.ts = frag, n.ts[:0]
+	n.lo, n.hi = int32(len(e.arena)), int32(len(e.arena))
 	e.used++
 	return e.used - 1
 }
@@ -558,20 +579,37 @@ func (e *emitter) hash(frag string) int {
 			return i
 		}
 	}
-	return e.node(frag, rdf.Object(mustIRI(e.subj.String()+"#"+frag)))
+	n := e.newNode(frag)
+	main := e.nodes[mainNode]
+	e.arena = append(e.arena, e.arena[main.lo:main.hi]...)
+	e.arena = append(e.arena, '#')
+	e.arena = append(e.arena, frag...)
+	e.nodes[n].hi = int32(len(e.arena))
+	return n
 }
 
-func (e *emitter) add(n int, p rdf.Predicate, o rdf.Object) {
-	if o == nil {
+// add adds the triple (node n, p, o); an object of kind oNone adds
+// nothing.
+func (e *emitter) add(n int, p *vocabTerm, o obj) {
+	t := otriple{p: p, kind: o.kind, v: o.v}
+	switch o.kind {
+	case oNone:
 		return
+	case oIRI:
+		t.lo = int32(len(e.arena))
+		e.arena = e.appendObjIRI(e.arena, o)
+		t.hi = int32(len(e.arena))
+	case oLiteral:
+		t.s, t.lang = o.s, o.lang
 	}
-	e.nodes[n].ts = append(e.nodes[n].ts, rdf.Triple{Subj: e.nodes[n].subj, Pred: p, Obj: o})
+	e.nodes[n].ts = append(e.nodes[n].ts, t)
 }
 
-func (e *emitter) ref(n int) rdf.Object { return e.nodes[n].obj }
+// ref returns node n as an object.
+func (e *emitter) ref(n int) obj { return obj{kind: oIRI, node: n + 1} }
 
 // flush sorts the nodes and their triples and hands them to fn.
-func (e *emitter) flush(fn func(rdf.Subject, []rdf.Triple) error) error {
+func (e *emitter) flush(fn func(n *node) error) error {
 	e.order = e.order[:0]
 	for i := 0; i < e.used; i++ {
 		e.order = append(e.order, i)
@@ -582,8 +620,9 @@ func (e *emitter) flush(fn func(rdf.Subject, []rdf.Triple) error) error {
 		if len(n.ts) == 0 {
 			continue
 		}
-		n.ts = sortSubjectTriples(n.ts)
-		if err := fn(n.subj, n.ts); err != nil {
+		slices.SortFunc(n.ts, func(a, b otriple) int { return e.compareOTriples(&a, &b) })
+		n.ts = slices.CompactFunc(n.ts, func(a, b otriple) bool { return e.compareOTriples(&a, &b) == 0 })
+		if err := fn(n); err != nil {
 			return err
 		}
 	}
@@ -635,7 +674,7 @@ func (e *emitter) concept(c *concept) {
 	if c.role {
 		e.add(mainNode, pType, cOrgRole)
 	}
-	e.add(mainNode, pInScheme, mustIRI(e.m.base+conceptSchemes[c.scheme].path))
+	e.add(mainNode, pInScheme, iriObj(e.m.schemeIRIs[c.scheme]))
 	labels := make([]model.LangString, 0, len(c.labels))
 	for _, l := range c.labels {
 		lang := l.Lang
@@ -718,24 +757,24 @@ func (e *emitter) record(i int32, r model.Record) {
 	}
 }
 
-func (e *emitter) refOrNil(id string) rdf.Object {
+func (e *emitter) refOrNil(id string) obj {
 	if id == "" {
-		return nil
+		return obj{}
 	}
 	return e.m.ref(id)
 }
 
-func (e *emitter) roleRef(r model.Role) rdf.Object {
+func (e *emitter) roleRef(r model.Role) obj {
 	if r.Slug == "" && r.Label == "" {
-		return nil
+		return obj{}
 	}
 	slug, _, _ := e.m.slugLabel(schemeRoles, r.Slug, r.Label)
 	return e.m.conceptRef(schemeRoles, slug)
 }
 
-func (e *emitter) typeRef(s scheme, text string) rdf.Object {
+func (e *emitter) typeRef(s scheme, text string) obj {
 	if text == "" {
-		return nil
+		return obj{}
 	}
 	slug, _, _ := e.m.slugLabel(s, text, "")
 	return e.m.conceptRef(s, slug)
@@ -908,7 +947,7 @@ func (e *emitter) funding(fs []*model.Funding) {
 			e.add(g, pName, e.text(model.LangString{Value: f.Programme}))
 		}
 		if f.Year > 0 && f.Year <= 9999 {
-			e.add(g, pDate, rdf.NewTypedLiteral(fmt.Sprintf("%04d", f.Year), xsdGYear))
+			e.add(g, pDate, literal(fmt.Sprintf("%04d", f.Year), datatypeGYear))
 		}
 		if f.Share != "" {
 			e.add(g, pShare, e.str(f.Share))
@@ -970,8 +1009,8 @@ func (e *emitter) event(i int32, ev *model.Event) {
 	d := ev.Date
 	if d.StartBound == model.BoundDate && d.EndBound == model.BoundDate &&
 		d.Start.Precision == model.PrecisionDay && d.End.Precision == model.PrecisionDay {
-		e.add(mainNode, pStartDate, rdf.NewTypedLiteral(d.Start.ISO(), xsdDate))
-		e.add(mainNode, pEndDate, rdf.NewTypedLiteral(d.End.ISO(), xsdDate))
+		e.add(mainNode, pStartDate, literal(d.Start.ISO(), datatypeDate))
+		e.add(mainNode, pEndDate, literal(d.End.ISO(), datatypeDate))
 	}
 	if ev.Place != "" {
 		e.add(mainNode, pLocation, m.placeRef(ev.Place))
@@ -980,7 +1019,7 @@ func (e *emitter) event(i int32, ev *model.Event) {
 		e.add(mainNode, pSuperEvent, m.ref(ev.Series))
 	}
 	if ev.Edition != 0 {
-		e.add(mainNode, pEdition, rdf.NewTypedLiteral(strconv.Itoa(ev.Edition), xsdInteger))
+		e.add(mainNode, pEdition, literal(strconv.Itoa(ev.Edition), datatypeInteger))
 	}
 	if ev.Project != "" {
 		e.add(mainNode, pProject, m.ref(ev.Project))
@@ -1009,7 +1048,7 @@ func (e *emitter) event(i int32, ev *model.Event) {
 
 // participationShortcut returns the schema.org property that links an
 // event directly to an agent taking part in the given role, or nil.
-func participationShortcut(role string) rdf.Predicate {
+func participationShortcut(role string) *vocabTerm {
 	switch role {
 	case "organizer", "co-organizer", "host":
 		return pOrganizer
@@ -1054,7 +1093,7 @@ func (e *emitter) place(i int32, p *model.Place) {
 		}
 	}
 	if p.Inscribed > 0 && p.Inscribed <= 9999 {
-		e.add(mainNode, pUnescoInscribed, rdf.NewTypedLiteral(fmt.Sprintf("%04d", p.Inscribed), xsdGYear))
+		e.add(mainNode, pUnescoInscribed, literal(fmt.Sprintf("%04d", p.Inscribed), datatypeGYear))
 	}
 	e.containsPlaces(mainNode, i)
 }
@@ -1140,7 +1179,7 @@ func (e *emitter) identifiers(n int, prefix string, ids []model.Identifier) {
 		e.add(v, pPropertyID, e.str(id.Scheme))
 		e.add(v, pValue, e.str(id.Value))
 		if iri := sameAsIRI(id.Scheme, id.Value); iri != "" {
-			e.add(n, pSameAs, mustIRI(iri))
+			e.add(n, pSameAs, iriObj(iri))
 		}
 	}
 }
@@ -1148,7 +1187,7 @@ func (e *emitter) identifiers(n int, prefix string, ids []model.Identifier) {
 // interval writes iv as the hash node #during linked from node n by p,
 // with its ends #start and #end (SPEC 4.2, "intervals"). An absent
 // interval writes nothing.
-func (e *emitter) interval(n int, p rdf.Predicate, iv model.Interval) {
+func (e *emitter) interval(n int, p *vocabTerm, iv model.Interval) {
 	if iv.IsZero() {
 		return
 	}
@@ -1200,11 +1239,11 @@ func (e *emitter) quantity(frag string, q model.Quantity, monetary bool) int {
 		e.add(n, pType, cQuantitativeValue)
 	}
 	if q.Value != "" {
-		dt := xsdDecimal
+		dt := datatypeDecimal
 		if q.IsInteger() {
-			dt = xsdInteger
+			dt = datatypeInteger
 		}
-		e.add(n, pValue, rdf.NewTypedLiteral(q.Value, dt))
+		e.add(n, pValue, literal(q.Value, dt))
 	}
 	switch {
 	case q.Unit == "":
@@ -1237,29 +1276,21 @@ func (e *emitter) langOf(lang string) string {
 
 // text returns a language-tagged literal, or a plain one when the
 // language is unknown.
-func (e *emitter) text(ls model.LangString) rdf.Object {
+func (e *emitter) text(ls model.LangString) obj {
 	return e.lit(ls.Value, e.langOf(ls.Lang))
 }
 
-func (e *emitter) lit(v, lang string) rdf.Object {
-	v = validUTF8(v)
-	if lang == "" {
-		return rdf.NewTypedLiteral(v, xsdString)
-	}
-	l, err := langLiteral(v, lang)
-	if err != nil {
-		e.fail(err)
-		return nil
-	}
-	return l
+// lit returns the string v in lang, which is "" or normalised.
+func (e *emitter) lit(v, lang string) obj {
+	return obj{kind: oLiteral, s: validUTF8(v), lang: lang}
 }
 
-// str returns a plain string literal, or nil for "".
-func (e *emitter) str(s string) rdf.Object {
+// str returns a plain string literal, or nothing for "".
+func (e *emitter) str(s string) obj {
 	if s == "" {
-		return nil
+		return obj{}
 	}
-	return rdf.NewTypedLiteral(validUTF8(s), xsdString)
+	return literal(validUTF8(s), nil)
 }
 
 func (e *emitter) normLang(tag string) (string, error) {
@@ -1337,17 +1368,17 @@ func validUTF8(s string) string {
 }
 
 // dateLiteral returns d as xsd:gYear, xsd:gYearMonth or xsd:date by its
-// precision (its EDTF qualifier is not part of the value), or nil.
-func dateLiteral(d model.Date) rdf.Object {
+// precision (its EDTF qualifier is not part of the value), or nothing.
+func dateLiteral(d model.Date) obj {
 	switch d.Precision {
 	case model.PrecisionYear:
-		return rdf.NewTypedLiteral(d.ISO(), xsdGYear)
+		return literal(d.ISO(), datatypeGYear)
 	case model.PrecisionMonth:
-		return rdf.NewTypedLiteral(d.ISO(), xsdGYearMonth)
+		return literal(d.ISO(), datatypeGYearMonth)
 	case model.PrecisionDay:
-		return rdf.NewTypedLiteral(d.ISO(), xsdDate)
+		return literal(d.ISO(), datatypeDate)
 	}
-	return nil
+	return obj{}
 }
 
 // noteCountry makes the IRI of a country code once, while the Mapper is
@@ -1359,22 +1390,23 @@ func (m *Mapper) noteCountry(code string) {
 }
 
 // country returns the EU country authority IRI of an ISO 3166-1
-// alpha-2 code, or nil for an unknown code.
-func (m *Mapper) country(code string) rdf.Object {
-	if code == "" {
-		return nil
+// alpha-2 code, or nothing for an unknown code.
+func (m *Mapper) country(code string) obj {
+	iri, ok := m.countries[code]
+	if !ok {
+		iri = countryIRI(code)
 	}
-	if o, ok := m.countries[code]; ok {
-		return o
+	if iri == "" {
+		return obj{}
 	}
-	return countryIRI(code)
+	return iriObj(iri)
 }
 
-func countryIRI(code string) rdf.Object {
+func countryIRI(code string) string {
 	if a3 := model.CountryAlpha3(code); a3 != "" {
-		return mustIRI("http://publications.europa.eu/resource/authority/country/" + a3)
+		return "http://publications.europa.eu/resource/authority/country/" + a3
 	}
-	return nil
+	return ""
 }
 
 // sameAsIRI returns the IRI an identifier of a known scheme stands for,
@@ -1425,28 +1457,27 @@ func allUpperOrDigits(s string) bool {
 
 // licenseObject returns the IRI of a licence: an SPDX id becomes its
 // SPDX licence IRI, a URL stays itself.
-func licenseObject(l string) rdf.Object {
+func licenseObject(l string) obj {
 	if strings.Contains(l, ":") {
 		return urlObject(l)
 	}
-	return mustIRI("http://spdx.org/licenses/" + escapeSegment(l))
+	return obj{kind: oIRI, pre: "http://spdx.org/licenses/", s: l, esc: true}
 }
 
 // urlObject returns an http(s) URL as an IRI, with the characters an IRI
 // cannot hold percent-encoded. Anything else, such as a URL without a
 // host (validation rejects them), is kept as an xsd:anyURI literal rather
 // than made into an IRI that RDF tools would refuse.
-func urlObject(u string) rdf.Object {
+func urlObject(u string) obj {
 	escaped := escapeIRI(u)
 	p, err := url.Parse(escaped)
 	if err != nil || !strings.EqualFold(p.Scheme, "http") && !strings.EqualFold(p.Scheme, "https") || p.Host == "" {
-		return rdf.NewTypedLiteral(validUTF8(u), xsdAnyURI)
+		return literal(validUTF8(u), datatypeAnyURI)
 	}
-	iri, err := rdf.NewIRI(escaped)
-	if err != nil {
-		return rdf.NewTypedLiteral(validUTF8(u), xsdAnyURI)
+	if _, err := rdf.NewIRI(escaped); err != nil {
+		return literal(validUTF8(u), datatypeAnyURI)
 	}
-	return iri
+	return iriObj(escaped)
 }
 
 // escapeIRI percent-encodes what may not appear in an IRI (RFC 3987):
@@ -1565,6 +1596,19 @@ func escapeSegment(s string) string {
 }
 
 func unreserved(c byte) bool { return unreservedBytes[c] }
+
+// appendEscapedSegment appends escapeSegment(s) without making a string.
+func appendEscapedSegment(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if unreservedBytes[c] {
+			b = append(b, c)
+		} else {
+			b = append(b, '%', upperHex[c>>4], upperHex[c&15])
+		}
+	}
+	return b
+}
 
 var unreservedBytes = func() (t [256]bool) {
 	for c := 0; c < 256; c++ {

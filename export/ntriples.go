@@ -47,42 +47,41 @@ func (w *NTriplesWriter) Write(ds *model.Dataset) error {
 // renderNTriples appends the lines of one subject; the subject is
 // serialised once and copied into each line. The terms come from a
 // Mapper, which makes only valid ones, so they are not checked again.
-func renderNTriples(b []byte, s rdf.Subject, ts []rdf.Triple) ([]byte, error) {
+func renderNTriples(b []byte, e *emitter, n *node) ([]byte, error) {
 	start := len(b)
-	b = appendTrustedNTTerm(b, s)
+	b = append(b, '<')
+	b = append(b, e.subject(n)...)
+	b = append(b, '>')
 	end := len(b)
-	for i, t := range ts {
+	for i := range n.ts {
+		t := &n.ts[i]
 		if i > 0 {
 			b = append(b, b[start:end]...)
 		}
 		b = append(b, ' ')
-		b = appendTrustedNTTerm(b, t.Pred)
+		b = append(b, t.p.nt...)
 		b = append(b, ' ')
-		b = appendTrustedNTTerm(b, t.Obj)
+		switch t.kind {
+		case oVocab:
+			b = append(b, t.v.nt...)
+		case oIRI:
+			b = append(b, '<')
+			b = append(b, e.iriBytes(t)...)
+			b = append(b, '>')
+		case oLiteral:
+			b = appendNTString(b, t.s)
+			switch {
+			case t.lang != "":
+				b = append(b, '@')
+				b = append(b, t.lang...)
+			case t.v != nil:
+				b = append(b, "^^"...)
+				b = append(b, t.v.nt...)
+			}
+		}
 		b = append(b, " .\n"...)
 	}
 	return b, nil
-}
-
-// appendTrustedNTTerm appends a term made by a Mapper: an IRI or a
-// literal whose IRIs, language tag and datatype are known to be valid.
-func appendTrustedNTTerm(b []byte, t rdf.Term) []byte {
-	switch t := t.(type) {
-	case rdf.IRI:
-		return appendTrustedIRIRef(b, t.String())
-	case rdf.Literal:
-		b = appendNTString(b, t.String())
-		b, _ = appendLiteralSuffix(b, t, nil, true)
-		return b
-	}
-	b, _ = appendNTTerm(b, t)
-	return b
-}
-
-func appendTrustedIRIRef(b []byte, iri string) []byte {
-	b = append(b, '<')
-	b = append(b, iri...)
-	return append(b, '>')
 }
 
 // Close flushes what is buffered. It does not close the underlying
@@ -159,6 +158,12 @@ func appendNTTerm(b []byte, t rdf.Term) ([]byte, error) {
 		return appendLiteralSuffix(b, t, nil, false)
 	}
 	return b, fmt.Errorf("unsupported RDF term %T", t)
+}
+
+func appendTrustedIRIRef(b []byte, iri string) []byte {
+	b = append(b, '<')
+	b = append(b, iri...)
+	return append(b, '>')
 }
 
 // iriForbidden marks the bytes that may not appear in an IRIREF.

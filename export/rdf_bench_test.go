@@ -2,10 +2,12 @@ package export_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strconv"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/knakk/rdf"
 
@@ -27,8 +29,8 @@ var (
 // benchDataset returns a synthetic record set of n records from the
 // examples/synth generator (organisations, regions, people, projects,
 // events, places, memberships and participations with multilingual
-// names and partial dates), decoded once per size.
-
+// names and partial dates), decoded once per size. The records are
+// split into files of 100,000, as the loader bounds the size of a file.
 func benchDataset(b testing.TB, n int) *model.Dataset {
 	b.Helper()
 	benchMu.Lock()
@@ -36,15 +38,19 @@ func benchDataset(b testing.TB, n int) *model.Dataset {
 	if ds, ok := benchDatasets[n]; ok {
 		return ds
 	}
-	var buf bytes.Buffer
-	if err := synth.Generate(&buf, 0, n, synth.Options{Records: n, Seed: 1}); err != nil {
-		b.Fatal(err)
+	const perFile = 100_000
+	fsys := fstest.MapFS{model.DatasetFile: {Data: []byte("base: https://data.example.org/synth/\nlanguage: en\n")}}
+	for from := 0; from < n; from += perFile {
+		var buf bytes.Buffer
+		if err := synth.Generate(&buf, from, min(from+perFile, n), synth.Options{Records: n, Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+		fsys[fmt.Sprintf("records-%03d.yaml", from/perFile)] = &fstest.MapFile{Data: buf.Bytes()}
 	}
-	ds, problems := model.Decode(&buf, "synth.yaml", model.Options{Base: "https://data.example.org/synth/"})
+	ds, problems := model.LoadFS(fsys, model.Options{})
 	if len(problems) > 0 {
 		b.Fatalf("synthetic records do not decode: %v", problems[0])
 	}
-	ds.Info.Language = "en"
 	benchDatasets[n] = ds
 	return ds
 }

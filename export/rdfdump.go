@@ -90,7 +90,7 @@ func writeRDF(ds *model.Dataset, ttl, nt, jsonld io.Writer) error {
 		o := &outBuffer{w: ttl}
 		o.buf = enc.prefixes.appendHeader(o.buf, enc.prefixes.list)
 		outs = append(outs, o)
-		renderers = append(renderers, func() renderFunc { return enc.appendBlock })
+		renderers = append(renderers, func() renderFunc { return enc.renderBlock })
 	}
 	if nt != nil {
 		outs = append(outs, &outBuffer{w: nt})

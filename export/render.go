@@ -2,13 +2,11 @@ package export
 
 import (
 	"runtime"
-
-	"github.com/knakk/rdf"
 )
 
-// renderFunc appends the serialisation of one subject and its triples
-// to b.
-type renderFunc func(b []byte, s rdf.Subject, ts []rdf.Triple) ([]byte, error)
+// renderFunc appends the serialisation of the subject n, which e has
+// built, to b.
+type renderFunc func(b []byte, e *emitter, n *node) ([]byte, error)
 
 // chunkUnits is about how many units one job of render maps: enough to
 // make a job worth handing over, few enough to keep the bytes in flight
@@ -59,9 +57,9 @@ func (m *Mapper) render(newRenderers func() []renderFunc, outs []*outBuffer) err
 				for k := range bufs {
 					bufs[k] = bufs[k][:0]
 				}
-				err := e.run(j.lo, j.hi, func(s rdf.Subject, ts []rdf.Triple) error {
+				err := e.run(j.lo, j.hi, func(n *node) error {
 					for k, r := range rs {
-						b, err := r(bufs[k], s, ts)
+						b, err := r(bufs[k], e, n)
 						bufs[k] = b
 						if err != nil {
 							return err
@@ -108,9 +106,9 @@ func (m *Mapper) render(newRenderers func() []renderFunc, outs []*outBuffer) err
 }
 
 func (m *Mapper) renderChunk(e *emitter, rs []renderFunc, lo, hi int, outs []*outBuffer) error {
-	return e.run(lo, hi, func(s rdf.Subject, ts []rdf.Triple) error {
+	return e.run(lo, hi, func(n *node) error {
 		for k, r := range rs {
-			b, err := r(outs[k].buf, s, ts)
+			b, err := r(outs[k].buf, e, n)
 			outs[k].buf = b
 			if err != nil {
 				return err

@@ -43,7 +43,7 @@ func (w *TurtleWriter) Write(ds *model.Dataset) error {
 	}
 	enc := newDatasetTurtle(m)
 	w.out.buf = enc.prefixes.appendHeader(w.out.buf, enc.prefixes.list)
-	if err := m.render(func() []renderFunc { return []renderFunc{enc.appendBlock} }, []*outBuffer{&w.out}); err != nil {
+	if err := m.render(func() []renderFunc { return []renderFunc{enc.renderBlock} }, []*outBuffer{&w.out}); err != nil {
 		return err
 	}
 	return w.out.err
@@ -283,6 +283,57 @@ func (e *turtleEncoder) appendBlock(b []byte, s rdf.Subject, ts []rdf.Triple) ([
 	return append(b, " .\n\n"...), nil
 }
 
+// renderBlock appends the subject n that e built, as appendBlock does
+// for knakk/rdf triples.
+func (enc *turtleEncoder) renderBlock(b []byte, e *emitter, n *node) ([]byte, error) {
+	b = enc.prefixes.appendIRIBytes(b, e.subject(n))
+	for i := range n.ts {
+		t := &n.ts[i]
+		switch {
+		case i == 0:
+			b = append(b, ' ')
+		case t.p.iri == n.ts[i-1].p.iri:
+			b = append(b, ", "...)
+			b = enc.renderObject(b, e, t)
+			continue
+		default:
+			b = append(b, " ;\n    "...)
+		}
+		if t.p.iri == rdfTypeIRI {
+			b = append(b, 'a')
+		} else {
+			b = append(b, t.p.ttl...)
+		}
+		b = append(b, ' ')
+		b = enc.renderObject(b, e, t)
+	}
+	return append(b, " .\n\n"...), nil
+}
+
+func (enc *turtleEncoder) renderObject(b []byte, e *emitter, t *otriple) []byte {
+	switch t.kind {
+	case oVocab:
+		return append(b, t.v.ttl...)
+	case oIRI:
+		return enc.prefixes.appendIRIBytes(b, e.iriBytes(t))
+	}
+	dt := NSXSD + "string"
+	if t.v != nil {
+		dt = t.v.iri
+	}
+	b, bare := appendTurtleLexical(b, t.s, dt, t.lang)
+	switch {
+	case bare:
+	case t.lang != "":
+		b = append(b, '@')
+		b = append(b, t.lang...)
+	case t.v != nil:
+		b = append(b, "^^"...)
+		b = append(b, t.v.ttl...)
+	}
+	return b
+}
+
 func (e *turtleEncoder) appendPredicate(b []byte, p rdf.Predicate) ([]byte, error) {
 	if p.String() == rdfTypeIRI {
 		return append(b, 'a'), nil
@@ -306,31 +357,40 @@ func (e *turtleEncoder) appendTerm(b []byte, t rdf.Term) ([]byte, error) {
 // reads back as the same datatype and lexical form, strings with line
 // breaks as long strings, and everything else quoted.
 func (e *turtleEncoder) appendLiteral(b []byte, l rdf.Literal) ([]byte, error) {
-	v := l.String()
-	if l.Lang() == "" {
-		switch l.DataType.String() {
+	b, bare := appendTurtleLexical(b, l.String(), l.DataType.String(), l.Lang())
+	if bare {
+		return b, nil
+	}
+	return appendLiteralSuffix(b, l, e.prefixes, e.prefixes.trusted)
+}
+
+// appendTurtleLexical appends the lexical form v of a literal of
+// datatype dt: bare, when that reads back as the same datatype and form
+// (then bare is true and nothing must follow), else quoted, for the
+// caller to add the language tag or datatype.
+func appendTurtleLexical(b []byte, v, dt, lang string) (_ []byte, bare bool) {
+	if lang == "" {
+		switch dt {
 		case NSXSD + "integer":
 			if isTurtleInteger(v) {
-				return append(b, v...), nil
+				return append(b, v...), true
 			}
 		case NSXSD + "decimal":
 			if isTurtleDecimal(v) {
-				return append(b, v...), nil
+				return append(b, v...), true
 			}
 		case NSXSD + "boolean":
 			if v == "true" || v == "false" {
-				return append(b, v...), nil
+				return append(b, v...), true
 			}
 		}
 	}
 	if strings.ContainsAny(v, "\n\r") {
 		b = append(b, `"""`...)
 		b = appendEscaped(b, v, true)
-		b = append(b, `"""`...)
-	} else {
-		b = appendNTString(b, v)
+		return append(b, `"""`...), false
 	}
-	return appendLiteralSuffix(b, l, e.prefixes, e.prefixes.trusted)
+	return appendNTString(b, v), false
 }
 
 // isTurtleInteger reports whether s is the canonical form of an
@@ -411,13 +471,32 @@ func (pm *prefixMap) appendIRI(b []byte, iri string) ([]byte, error) {
 	return appendIRIRef(b, iri)
 }
 
+// appendIRIBytes writes an IRI made by a Mapper (so known to be valid),
+// as appendIRI does.
+func (pm *prefixMap) appendIRIBytes(b []byte, iri []byte) []byte {
+	i := len(iri) - 1
+	for i >= 0 && iri[i] != '/' && iri[i] != '#' {
+		i--
+	}
+	if i >= 0 && isSafeLocal(iri[i+1:]) {
+		if name, ok := pm.byNS[string(iri[:i+1])]; ok {
+			b = append(b, name...)
+			b = append(b, ':')
+			return append(b, iri[i+1:]...)
+		}
+	}
+	b = append(b, '<')
+	b = append(b, iri...)
+	return append(b, '>')
+}
+
 // isSafeLocal reports whether s can be written as the local part of a
 // prefixed name without any escape and be read the same by every Turtle
 // parser: ASCII letters, digits, '_', '-' and '.', not starting with '-'
 // or '.', not ending with '.'. (Turtle allows more, with escapes; those
 // names are written as full IRIs instead.)
-func isSafeLocal(s string) bool {
-	if s == "" || s[0] == '-' || s[0] == '.' || s[len(s)-1] == '.' {
+func isSafeLocal[T string | []byte](s T) bool {
+	if len(s) == 0 || s[0] == '-' || s[0] == '.' || s[len(s)-1] == '.' {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

@@ -125,16 +125,13 @@ func set(items ...string) map[string]bool {
 func mustIRI(s string) rdf.IRI {
 	iri, err := rdf.NewIRI(s)
 	if err != nil {
-		panic("export: invalid vocabulary IRI " + s + ": " + err.Error())
+		panic("export: invalid IRI " + s + ": " + err.Error())
 	}
 	return iri
 }
 
-// Terms are kept as interface values made once: putting an rdf.IRI into
-// a Triple converts it to an interface, which would otherwise allocate
-// for every triple.
-func pred(ns, local string) rdf.Predicate { return mustIRI(ns + local) }
-func class(ns, local string) rdf.Object   { return mustIRI(ns + local) }
+func pred(ns, local string) *vocabTerm { return newVocabTerm(ns + local) }
+func class(ns, local string) obj       { return vocabObj(newVocabTerm(ns + local)) }
 
 // Predicates.
 var (
@@ -280,6 +277,15 @@ var (
 	xsdAnyURI     = mustIRI(NSXSD + "anyURI")
 	rdfLangString = mustIRI(NSRDF + "langString")
 
+	// The datatypes of the mapping's literals; nil stands for xsd:string.
+	datatypeBoolean    = newVocabTerm(NSXSD + "boolean")
+	datatypeInteger    = newVocabTerm(NSXSD + "integer")
+	datatypeDecimal    = newVocabTerm(NSXSD + "decimal")
+	datatypeGYear      = newVocabTerm(NSXSD + "gYear")
+	datatypeGYearMonth = newVocabTerm(NSXSD + "gYearMonth")
+	datatypeDate       = newVocabTerm(NSXSD + "date")
+	datatypeAnyURI     = newVocabTerm(NSXSD + "anyURI")
+
 	// litTrue is the one boolean literal the mapping writes.
-	litTrue rdf.Object = rdf.NewTypedLiteral("true", xsdBoolean)
+	litTrue = literal("true", datatypeBoolean)
 )
