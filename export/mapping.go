@@ -78,6 +78,9 @@ type Mapper struct {
 	schemes   [numSchemes]map[string]int32 // slug → index in concepts
 	concepts  []*concept
 	countries map[string]string // alpha-2 code → authority IRI, "" if unknown
+	// topicSlugs maps every topic of the records to its concept's slug,
+	// so that mapping does not slugify the same text again.
+	topicSlugs map[string]string
 
 	recordsNS  string             // {base}id/
 	schemeIRIs [numSchemes]string // {base}roles, …
@@ -86,6 +89,9 @@ type Mapper struct {
 // unit is one item of the subject order: a record, a source, a concept
 // or a concept scheme. Units with the same IRI are emitted together.
 type unit struct {
+	// key is the first eight bytes of local, big-endian and zero-padded:
+	// most comparisons of the sort end there, without reading the string.
+	key     uint64
 	section uint8 // position of the IRI's path under the base (sections)
 	kind    unitKind
 	sub     uint16 // a source: its position in the record's sources
@@ -171,12 +177,13 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 		return nil, fmt.Errorf("base: %w", err)
 	}
 	m := &Mapper{
-		ds:        ds,
-		base:      ds.Info.Base,
-		pos:       make(map[string]int32, len(ds.Records)),
-		regions:   map[string]bool{},
-		countries: map[string]string{},
-		recordsNS: ds.Info.Base + pathRecords,
+		ds:         ds,
+		base:       ds.Info.Base,
+		pos:        make(map[string]int32, len(ds.Records)),
+		regions:    map[string]bool{},
+		countries:  map[string]string{},
+		topicSlugs: map[string]string{},
+		recordsNS:  ds.Info.Base + pathRecords,
 	}
 	for s := range m.schemeIRIs {
 		m.schemeIRIs[s] = m.base + conceptSchemes[s].path
@@ -234,9 +241,15 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 	for i, c := range m.concepts {
 		m.units = append(m.units, unit{section: schemeSection(c.scheme), local: escapeSegment(c.slug), kind: unitConcept, idx: int32(i)})
 	}
+	for i := range m.units {
+		m.units[i].key = prefixKey(m.units[i].local)
+	}
 	slices.SortFunc(m.units, func(a, b unit) int {
 		if c := cmp.Compare(a.section, b.section); c != 0 {
 			return c
+		}
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
 		}
 		if c := strings.Compare(a.local, b.local); c != 0 {
 			return c
@@ -382,11 +395,28 @@ func (m *Mapper) role(r model.Role) *concept {
 }
 
 func (m *Mapper) topic(t string) {
-	slug := model.Slugify(t)
-	if slug == "" {
-		slug = "topic-" + shortHash(t)
+	slug, ok := m.topicSlugs[t]
+	if !ok {
+		slug = model.Slugify(t)
+		if slug == "" {
+			slug = "topic-" + shortHash(t)
+		}
+		m.topicSlugs[t] = slug
 	}
 	m.conceptFor(schemeTopics, slug).addLabel("", t)
+}
+
+// prefixKey returns the first eight bytes of s as a big-endian number,
+// padded with zeros: keys order as the strings' prefixes do.
+func prefixKey(s string) uint64 {
+	var k uint64
+	for i := range 8 {
+		k <<= 8
+		if i < len(s) {
+			k |= uint64(s[i])
+		}
+	}
+	return k
 }
 
 // slugLabel returns the slug, label and label language ("en" or "" for
@@ -1129,11 +1159,7 @@ func (e *emitter) common(c *model.Common) {
 		e.add(mainNode, pEmail, e.str(c.Email))
 	}
 	for _, t := range c.Topics {
-		slug := model.Slugify(t)
-		if slug == "" {
-			slug = "topic-" + shortHash(t)
-		}
-		e.add(mainNode, pSubject, m.conceptRef(schemeTopics, slug))
+		e.add(mainNode, pSubject, m.conceptRef(schemeTopics, m.topicSlugs[t]))
 	}
 	for _, s := range c.Sources {
 		if s != nil && s.ID != "" {
