@@ -476,7 +476,8 @@ func (m *Mapper) firstSubject() string {
 // sameGroup reports whether units i and j share an IRI, and so are
 // emitted together.
 func (m *Mapper) sameGroup(i, j int) bool {
-	return m.units[i].section == m.units[j].section && m.units[i].local == m.units[j].local
+	a, b := &m.units[i], &m.units[j]
+	return a.key == b.key && a.section == b.section && a.local == b.local
 }
 
 // RecordIRI returns the IRI of the record id under base: {base}id/{id},
@@ -1495,6 +1496,9 @@ func licenseObject(l string) obj {
 // host (validation rejects them), is kept as an xsd:anyURI literal rather
 // than made into an IRI that RDF tools would refuse.
 func urlObject(u string) obj {
+	if isPlainHTTPURL(u) {
+		return iriObj(u)
+	}
 	escaped := escapeIRI(u)
 	p, err := url.Parse(escaped)
 	if err != nil || !strings.EqualFold(p.Scheme, "http") && !strings.EqualFold(p.Scheme, "https") || p.Host == "" {
@@ -1504,6 +1508,36 @@ func urlObject(u string) obj {
 		return literal(validUTF8(u), datatypeAnyURI)
 	}
 	return iriObj(escaped)
+}
+
+// isPlainHTTPURL reports, without parsing, whether u is an http(s) URL
+// of the most common form, which needs no escape and that url.Parse
+// accepts: the scheme, "://", a host name of letters, digits, '.' and
+// '-', then nothing or a '/' and printable ASCII an IRI may hold.
+func isPlainHTTPURL(u string) bool {
+	var rest string
+	switch {
+	case strings.HasPrefix(u, "https://"):
+		rest = u[len("https://"):]
+	case strings.HasPrefix(u, "http://"):
+		rest = u[len("http://"):]
+	default:
+		return false
+	}
+	i := 0
+	for i < len(rest) && (rest[i] >= 'a' && rest[i] <= 'z' || rest[i] >= 'A' && rest[i] <= 'Z' ||
+		rest[i] >= '0' && rest[i] <= '9' || rest[i] == '.' || rest[i] == '-') {
+		i++
+	}
+	if i == 0 || i < len(rest) && rest[i] != '/' {
+		return false
+	}
+	for ; i < len(rest); i++ {
+		if c := rest[i]; c >= 0x7f || !iriByteOK(c) || c == '%' {
+			return false
+		}
+	}
+	return true
 }
 
 // escapeIRI percent-encodes what may not appear in an IRI (RFC 3987):
@@ -1623,17 +1657,18 @@ func escapeSegment(s string) string {
 
 func unreserved(c byte) bool { return unreservedBytes[c] }
 
-// appendEscapedSegment appends escapeSegment(s) without making a string.
+// appendEscapedSegment appends escapeSegment(s) without making a string;
+// runs of unreserved bytes (all of a valid id) are copied at once.
 func appendEscapedSegment(b []byte, s string) []byte {
+	start := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if unreservedBytes[c] {
-			b = append(b, c)
-		} else {
+		if c := s[i]; !unreservedBytes[c] {
+			b = append(b, s[start:i]...)
 			b = append(b, '%', upperHex[c>>4], upperHex[c&15])
+			start = i + 1
 		}
 	}
-	return b
+	return append(b, s[start:]...)
 }
 
 var unreservedBytes = func() (t [256]bool) {
