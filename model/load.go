@@ -414,6 +414,11 @@ func isJSONName(name string, data []byte) bool {
 }
 
 func (d *decoder) parseYAML(data []byte) (docs []*node) {
+	// Most record files are in the subset the fast parser reads; it gives
+	// up on the rest, which the library parses and words the errors of.
+	if docs, ok := parseYAMLFast(data, d.arena); ok {
+		return docs
+	}
 	defer func() {
 		// The YAML parser panics on some pathological inputs; a record
 		// file must never crash the run.
