@@ -15,7 +15,7 @@ import (
 // LF. Warnings use ::warning. GitHub shows at most ten annotations of
 // each severity per step, so a last plain line gives the summary.
 func WriteGitHub(w io.Writer, diags Diagnostics, opts RenderOptions) error {
-	ew := &errWriter{w: w}
+	ew := newErrWriter(w)
 	for i := range diags {
 		d := &diags[i]
 		cmd := "error"
@@ -42,7 +42,7 @@ func WriteGitHub(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		ew.print("title=", escapeProperty(d.Code), "::", escapeMessage(msg), "\n")
 	}
 	ew.print("civicnet: ", diags.Summarize(opts.Files).String(), "\n")
-	return ew.err
+	return ew.flush()
 }
 
 var (

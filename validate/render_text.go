@@ -24,7 +24,7 @@ const (
 // "2 errors, 1 warning in 3 files". Positions drop what is unknown, as
 // go/token does. With opts.Color, severities and paths are coloured.
 func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
-	ew := &errWriter{w: w}
+	ew := newErrWriter(w)
 	style := func(code, s string) string {
 		if !opts.Color {
 			return s
@@ -48,7 +48,7 @@ func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		}
 	}
 	ew.print(diags.Summarize(opts.Files).String(), "\n")
-	return ew.err
+	return ew.flush()
 }
 
 // oneLine keeps a summary on its line, whatever it quotes.
