@@ -252,18 +252,19 @@ func (p *pass) checkPublisher(pub string, o *model.Origin) {
 // region's heritage_sites.
 func (p *pass) isHeritageSite(r model.Record) bool {
 	pl, ok := r.(*model.Place)
-	if !ok || pl.Type != "heritage-site" {
-		return false
-	}
-	if p.heritage == nil {
-		p.heritage = make(map[model.Pos]bool)
-		for _, r := range p.ds.Records {
-			if reg, ok := r.(*model.Region); ok {
-				for _, h := range reg.HeritageSites {
-					p.heritage[h.Pos()] = true
-				}
+	return ok && pl.Type == "heritage-site" && p.heritage[pl.Pos()]
+}
+
+// heritageSites returns the positions of regions' heritage sites, which
+// the loader made place records of.
+func heritageSites(ds *model.Dataset) map[model.Pos]bool {
+	sites := make(map[model.Pos]bool)
+	for _, r := range ds.Records {
+		if reg, ok := r.(*model.Region); ok {
+			for _, h := range reg.HeritageSites {
+				sites[h.Pos()] = true
 			}
 		}
 	}
-	return p.heritage[pl.Pos()]
+	return sites
 }

@@ -2,7 +2,9 @@ package validate
 
 import (
 	"fmt"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"github.com/civicnet/civicnet/model"
 )
@@ -27,11 +29,8 @@ func Validate(ds *model.Dataset, problems []model.Problem) Diagnostics {
 	}
 	if ds != nil {
 		p.tags = make(map[string]string)
-		for _, r := range ds.Records {
-			for _, rule := range recordRules {
-				rule(p, r)
-			}
-		}
+		p.heritage = heritageSites(ds)
+		p.runRecordRules()
 		for _, rule := range datasetRules {
 			rule(p)
 		}
@@ -40,17 +39,79 @@ func Validate(ds *model.Dataset, problems []model.Problem) Diagnostics {
 	return p.diags
 }
 
-// recordRules check one record each, one concern per rule. Validate runs
-// them all in a single pass over the records, so that a million records
-// are read from memory once rather than once per rule. Rules that need
-// the whole record set (duplicates, loops) gather what they need in the
-// pass as the records go by.
+// runRecordRules runs the record rules over every record. The rules that
+// must see the records in order (orderedRules) run in one goroutine over
+// all of them; the others run at the same time over consecutive chunks
+// of the records, each chunk with a pass of its own, which are then
+// joined in chunk order. What the chunks report and gather is therefore
+// the same, in the same order, as one pass over all records would give,
+// whatever the number of chunks.
+func (p *pass) runRecordRules() {
+	records := p.ds.Records
+	n := min(maxChunks(), max(len(records)/minChunk, 1))
+	chunks := make([]*pass, n)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for _, r := range records {
+			for _, rule := range orderedRules {
+				rule(p, r)
+			}
+		}
+	})
+	for i := range chunks {
+		q := p.fork()
+		chunks[i] = q
+		part := records[i*len(records)/n : (i+1)*len(records)/n]
+		wg.Go(func() {
+			for _, r := range part {
+				for _, rule := range recordRules {
+					rule(q, r)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, q := range chunks {
+		p.join(q)
+	}
+}
+
+// minChunk is the fewest records worth a goroutine of their own, and
+// maxChunks the most chunks; tests change them to split small sets.
+var (
+	minChunk  = 10_000
+	maxChunks = func() int { return runtime.GOMAXPROCS(0) }
+)
+
+// fork returns a pass for a chunk of the records: it shares what the
+// rules only read and has its own diagnostics, caches and gatherings.
+func (p *pass) fork() *pass {
+	return &pass{ds: p.ds, problemAt: p.problemAt, heritage: p.heritage, tags: make(map[string]string)}
+}
+
+// join adds what a chunk's pass reported and gathered to p.
+func (p *pass) join(q *pass) {
+	p.diags = append(p.diags, q.diags...)
+	p.linked = append(p.linked, q.linked...)
+	p.typed = append(p.typed, q.typed...)
+	for k, n := range q.types {
+		if p.types == nil {
+			p.types = make(map[typeKey]int)
+		}
+		p.types[k] += n
+	}
+}
+
+// recordRules check one record each, one concern per rule, and need no
+// other record than through the dataset's index. Validate runs them in
+// a single pass over the records, so that a million records are read
+// from memory once rather than once per rule, split across the cores.
+// Rules that need the whole record set (loops, type counts) gather what
+// they need in the pass as the records go by.
 var recordRules = []func(*pass, model.Record){
 	checkRequiredFields,
 	checkID,
 	checkDuplicateID,
-	checkReferences,
-	checkSourcePublishers,
 	checkValues,
 	checkLanguageTags,
 	checkURLsAndEmails,
@@ -61,14 +122,22 @@ var recordRules = []func(*pass, model.Record){
 	checkItems,
 	checkSourceLicenses,
 	checkRestrictiveLicenses,
-	checkMembership,
-	checkParticipation,
 	collectUnitLinks,
 	checkEventDates,
 	checkPersonalEmail,
 	checkAltNames,
 	checkSources,
 	collectTypes,
+}
+
+// orderedRules are the record rules whose findings depend on the records
+// met before: the first of two duplicates is the one written first, and
+// did-you-mean suggestions share one budget (see suggestID).
+var orderedRules = []func(*pass, model.Record){
+	checkReferences,
+	checkSourcePublishers,
+	checkMembership,
+	checkParticipation,
 }
 
 // datasetRules run after the record rules: the dataset description, and
@@ -115,7 +184,7 @@ type pass struct {
 	// loader could not read is not reported again as missing or wrong.
 	problemAt map[model.Pos]bool
 	// heritage holds the positions of regions' heritage sites, which
-	// become place records; built on first use.
+	// become place records.
 	heritage map[model.Pos]bool
 }
 
