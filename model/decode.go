@@ -29,6 +29,9 @@ const (
 type decoder struct {
 	arena    *arena
 	names    map[string]uint32 // interned key names, cached without the lock
+	nameBuf  []byte            // where a nested key's name is put together
+	open     []keyBuilder      // the origins of the mappings being read, innermost last
+	slab     []byte            // where finished origins' positions are kept
 	file     string
 	problems []Problem
 	dropped  int
@@ -110,14 +113,55 @@ func isNull(n *node) bool {
 // position in origin, and calls fn for the others with non-empty values. A
 // `$schema` key of a record is skipped.
 func (d *decoder) mapping(n *node, what string, allowed []string, origin *Origin, fn func(key string, k, v *node)) bool {
-	if n = d.deref(n); n != nil && n.kind == mappingNode {
-		origin.File, origin.Line, origin.Col = d.file, n.line, n.col
-		if origin.keys == nil {
-			origin.keys = make([]fieldPos, 0, keyCount(n))
-		}
+	if n = d.deref(n); n == nil || n.kind != mappingNode {
+		return d.nestedMapping(n, what, allowed, origin, "", fn)
 	}
-	return d.nestedMapping(n, what, allowed, origin, "", fn)
+	origin.File, origin.Line, origin.Col = d.file, n.line, n.col
+	// The positions go to a buffer while the mapping is read (the
+	// mappings nested in it fill buffers of their own meanwhile), then
+	// to the file's slab in one piece.
+	depth := len(d.open)
+	if depth < cap(d.open) {
+		d.open = d.open[:depth+1]
+		d.open[depth].o, d.open[depth].buf = origin, d.open[depth].buf[:0]
+	} else {
+		d.open = append(d.open, keyBuilder{o: origin})
+	}
+	ok := d.nestedMapping(n, what, allowed, origin, "", fn)
+	b := &d.open[depth]
+	if len(origin.keys) == 0 {
+		origin.keys = d.keep(b.buf)
+	} else {
+		origin.keys = append(origin.keys[:len(origin.keys):len(origin.keys)], b.buf...)
+	}
+	b.o = nil
+	d.open = d.open[:depth]
+	return ok
 }
+
+// keyBuilder gathers the positions of an origin's keys while its mapping
+// is read.
+type keyBuilder struct {
+	o   *Origin
+	buf []byte
+}
+
+// keep copies b to the decoder's slab and returns the copy, nil for an
+// empty b. Every origin of a file shares a few large blocks instead of
+// each allocating its own.
+func (d *decoder) keep(b []byte) []byte {
+	if len(b) == 0 {
+		return nil
+	}
+	if len(b) > cap(d.slab)-len(d.slab) {
+		d.slab = make([]byte, 0, max(slabSize, len(b)))
+	}
+	start := len(d.slab)
+	d.slab = append(d.slab, b...)
+	return d.slab[start:len(d.slab):len(d.slab)]
+}
+
+const slabSize = 32 << 10
 
 // nestedMapping is mapping for a map nested in another value's origin
 // (a language map, identifiers, a quantity): key positions are recorded in
@@ -163,9 +207,10 @@ func (d *decoder) nestedMapping(n *node, what string, allowed []string, owner *O
 		}
 		if owner != nil {
 			if prefix != "" {
-				d.addKey(owner, prefix+"."+key, k, vv)
+				d.nameBuf = append(append(append(d.nameBuf[:0], prefix...), '.'), key...)
+				d.addKey(owner, nameID(d, d.nameBuf), -1, k, vv)
 			} else {
-				d.addKey(owner, key, k, vv)
+				d.addKey(owner, nameID(d, k.value), -1, k, vv)
 			}
 		}
 		if isNull(vv) {
@@ -176,32 +221,31 @@ func (d *decoder) nestedMapping(n *node, what string, allowed []string, owner *O
 	return true
 }
 
-// keyCount is the number of positions a mapping's origin will hold: its
-// keys, the keys of nested maps and the items of lists.
-func keyCount(n *node) int {
-	c := len(n.content) / 2
-	for i := 1; i < len(n.content); i += 2 {
-		switch v := n.content[i]; v.kind {
-		case mappingNode:
-			c += len(v.content) / 2
-		case sequenceNode:
-			c += len(v.content)
-		}
+// nameID returns the interned id of a key name.
+func nameID[T string | []byte](d *decoder, name T) uint32 {
+	if id, ok := d.names[string(name)]; ok { // no copy is made to look up
+		return id
 	}
-	return c
+	s := string(name)
+	id := internName(s)
+	if d.names == nil {
+		d.names = map[string]uint32{}
+	}
+	d.names[s] = id
+	return id
 }
 
-// addKey records the position of key name (at k) and its value (at v).
-func (d *decoder) addKey(o *Origin, name string, k, v *node) {
-	id, ok := d.names[name]
-	if !ok {
-		id = internName(name)
-		if d.names == nil {
-			d.names = map[string]uint32{}
+// addKey records the position of key name (at k), or of item i of list
+// name when i >= 0, and of its value (at v).
+func (d *decoder) addKey(o *Origin, name uint32, i int, k, v *node) {
+	f := fieldPos{keyLine: k.line, keyCol: k.col, valLine: v.line, valCol: v.col}
+	for j := len(d.open) - 1; j >= 0; j-- {
+		if b := &d.open[j]; b.o == o {
+			b.buf = appendField(b.buf, o.Line, name, i, f)
+			return
 		}
-		d.names[name] = id
 	}
-	o.keys = append(o.keys, fieldPos{name: id, keyLine: k.line, keyCol: k.col, valLine: v.line, valCol: v.col})
+	o.keys = appendField(o.keys, o.Line, name, i, f)
 }
 
 // earlierKey returns the key node before index i of mapping n that is
@@ -293,7 +337,7 @@ func (d *decoder) list(n *node, field string, origin *Origin, fn func(i int, ite
 			continue
 		}
 		if origin != nil && item.kind == scalarNode {
-			d.addKey(origin, field+"["+strconv.Itoa(i)+"]", item, item)
+			d.addKey(origin, nameID(d, field), i, item, item)
 		}
 		fn(i, item)
 	}

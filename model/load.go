@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -230,59 +229,74 @@ func readProblem(name string, err error) Problem {
 		Detail: "check that the file exists and is readable"}
 }
 
-// load decodes the inputs concurrently, then adds their records to one
+// load decodes the inputs concurrently and adds their records to one
 // dataset in input order, so the result does not depend on scheduling.
+// Adding overlaps decoding: the records of a file are added as soon as it
+// and every file before it are decoded.
 func load(inputs []input, opts Options) (*Dataset, []Problem) {
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].info && !inputs[j].info })
-	results := make([]decoded, len(inputs))
-	var wg sync.WaitGroup
+	ready := make([]chan decoded, len(inputs))
+	for i := range ready {
+		ready[i] = make(chan decoded, 1)
+	}
 	next := make(chan int)
+	go func() {
+		for i := range inputs {
+			next <- i
+		}
+		close(next)
+	}()
 	for range min(runtime.GOMAXPROCS(0), max(len(inputs), 1)) {
-		wg.Add(1)
 		go func() {
-			defer wg.Done()
 			var a arena
 			for i := range next {
-				results[i] = decodeInput(inputs[i], &a)
+				ready[i] <- decodeInput(inputs[i], &a)
 				a.reset()
 			}
 		}()
 	}
-	for i := range inputs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 
 	var info DatasetInfo
 	var infoFrom string
 	var problems []Problem
+	var ds *Dataset
 	for i, in := range inputs {
-		if r := results[i].info; r != nil {
-			if infoFrom != "" {
-				problems = append(problems, Problem{Pos: r.Pos(), Code: "duplicate-dataset",
-					Summary: "a second civicnet.yaml in the same record set",
-					Detail:  "keep one dataset description, at the root of the record set",
-					Related: []Pos{{File: infoFrom}}})
-				continue
+		res := <-ready[i]
+		if in.info {
+			problems = append(problems, res.problems...)
+			if r := res.info; r != nil {
+				if infoFrom != "" {
+					problems = append(problems, Problem{Pos: r.Pos(), Code: "duplicate-dataset",
+						Summary: "a second civicnet.yaml in the same record set",
+						Detail:  "keep one dataset description, at the root of the record set",
+						Related: []Pos{{File: infoFrom}}})
+					continue
+				}
+				info, infoFrom = *r, in.name
 			}
-			info, infoFrom = *r, in.name
+			continue
 		}
+		if ds == nil {
+			ds = newLoadDataset(info, opts)
+			// Make room for as many records in every file as in the
+			// first, and as many again for the memberships,
+			// participations and places nested in them.
+			ds.grow(2 * len(res.records) * (len(inputs) - i))
+		}
+		problems = append(problems, res.problems...)
+		ds.Add(res.records...)
 	}
+	if ds == nil {
+		ds = newLoadDataset(info, opts)
+	}
+	return ds, problems
+}
+
+func newLoadDataset(info DatasetInfo, opts Options) *Dataset {
 	if opts.Base != "" {
 		info.Base = opts.Base
 	}
-	n := 0
-	for i := range results {
-		n += len(results[i].records)
-	}
-	ds := NewDataset(info)
-	ds.grow(2 * n) // nested memberships, participations and places come on top
-	for i := range inputs {
-		problems = append(problems, results[i].problems...)
-		ds.Add(results[i].records...)
-	}
-	return ds, problems
+	return NewDataset(info)
 }
 
 func decodeInput(in input, a *arena) decoded {

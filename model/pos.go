@@ -1,7 +1,9 @@
 package model
 
 import (
+	"encoding/binary"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -57,16 +59,34 @@ type Origin struct {
 	File string
 	Line int32
 	Col  int32
-	keys []fieldPos
+	// keys holds the position of every key and of its value, packed as
+	// varints (see appendField): five or six bytes a key where four
+	// 32-bit numbers and a name took twenty. The positions of a million
+	// records' keys are a large part of a loaded record set's memory.
+	keys []byte
 }
 
-// fieldPos is the position of one key and of its value. The key name is
-// interned: a million records share a few hundred distinct names, and the
-// positions are a large part of a loaded record set's memory.
+// fieldPos is the position of one key and of its value.
 type fieldPos struct {
-	name            uint32
 	keyLine, keyCol int32
 	valLine, valCol int32
+}
+
+// appendField appends the positions of a key to b: the interned name
+// shifted left once, its low bit telling whether an item index follows;
+// the item index; the key's line relative to the mapping's (line); the
+// key's column; the value's line and column relative to the key's.
+func appendField(b []byte, line int32, name uint32, item int, f fieldPos) []byte {
+	if item >= 0 {
+		b = binary.AppendUvarint(b, uint64(name)<<1|1)
+		b = binary.AppendUvarint(b, uint64(item))
+	} else {
+		b = binary.AppendUvarint(b, uint64(name)<<1)
+	}
+	b = binary.AppendVarint(b, int64(f.keyLine)-int64(line))
+	b = binary.AppendVarint(b, int64(f.keyCol))
+	b = binary.AppendVarint(b, int64(f.valLine)-int64(f.keyLine))
+	return binary.AppendVarint(b, int64(f.valCol)-int64(f.keyCol))
 }
 
 // Pos is the position of the mapping itself (its first key).
@@ -77,7 +97,7 @@ func (o *Origin) Pos() Pos {
 // KeyPos is the position of the key name, or of the mapping when the key
 // was not written.
 func (o *Origin) KeyPos(name string) Pos {
-	if f := o.field(name); f != nil {
+	if f, ok := o.field(name); ok {
 		return Pos{File: o.File, Line: int(f.keyLine), Col: int(f.keyCol)}
 	}
 	return o.Pos()
@@ -86,7 +106,7 @@ func (o *Origin) KeyPos(name string) Pos {
 // ValuePos is the position of the value of key name, or of the mapping
 // when the key was not written.
 func (o *Origin) ValuePos(name string) Pos {
-	if f := o.field(name); f != nil {
+	if f, ok := o.field(name); ok {
 		return Pos{File: o.File, Line: int(f.valLine), Col: int(f.valCol)}
 	}
 	return o.Pos()
@@ -95,36 +115,111 @@ func (o *Origin) ValuePos(name string) Pos {
 // ItemPos is the position of item i of the scalar list under key name,
 // falling back to the list's value position.
 func (o *Origin) ItemPos(name string, i int) Pos {
-	if f := o.field(name + "[" + strconv.Itoa(i) + "]"); f != nil {
-		return Pos{File: o.File, Line: int(f.valLine), Col: int(f.valCol)}
+	if id, ok := lookupName(name); ok && i >= 0 {
+		if f, ok := o.find(id, i); ok {
+			return Pos{File: o.File, Line: int(f.valLine), Col: int(f.valCol)}
+		}
 	}
 	return o.ValuePos(name)
 }
 
 // Has reports whether key name was written.
-func (o *Origin) Has(name string) bool { return o.field(name) != nil }
+func (o *Origin) Has(name string) bool {
+	_, ok := o.field(name)
+	return ok
+}
 
 // SetKey records the positions of key name and its value, for records
-// built by other decoders than this package's.
+// built by other decoders than this package's. "list[2]" names item 2 of
+// a list.
 func (o *Origin) SetKey(name string, key, value Pos) {
-	o.keys = append(o.keys, fieldPos{name: internName(name), keyLine: int32(key.Line), keyCol: int32(key.Col),
+	base, item := splitItem(name)
+	o.keys = appendField(o.keys, o.Line, internName(base), item, fieldPos{keyLine: int32(key.Line), keyCol: int32(key.Col),
 		valLine: int32(value.Line), valCol: int32(value.Col)})
 }
 
-func (o *Origin) field(name string) *fieldPos {
+// field finds key name, which may name a list item as "list[2]".
+func (o *Origin) field(name string) (fieldPos, bool) {
 	if len(o.keys) == 0 {
-		return nil
+		return fieldPos{}, false
 	}
-	id, ok := lookupName(name)
-	if !ok {
-		return nil
-	}
-	for i := range o.keys {
-		if o.keys[i].name == id {
-			return &o.keys[i]
+	if id, ok := lookupName(name); ok {
+		if f, ok := o.find(id, -1); ok {
+			return f, true
 		}
 	}
-	return nil
+	if base, item := splitItem(name); item >= 0 {
+		if id, ok := lookupName(base); ok {
+			return o.find(id, item)
+		}
+	}
+	return fieldPos{}, false
+}
+
+// find returns the positions of the key with name id and item index
+// item (-1 for a key that is not a list item).
+func (o *Origin) find(id uint32, item int) (fieldPos, bool) {
+	r := varints{b: o.keys}
+	for len(r.b) > 0 {
+		tag := r.u()
+		i := -1
+		if tag&1 != 0 {
+			i = int(r.u())
+		}
+		kl, kc, vl, vc := r.s(), r.s(), r.s(), r.s()
+		if r.bad {
+			break
+		}
+		if uint32(tag>>1) == id && i == item {
+			kl += int64(o.Line)
+			return fieldPos{keyLine: int32(kl), keyCol: int32(kc), valLine: int32(kl + vl), valCol: int32(kc + vc)}, true
+		}
+	}
+	return fieldPos{}, false
+}
+
+// varints reads the varints appendField wrote; past the end or on a
+// malformed one it reads zeros and sets bad.
+type varints struct {
+	b   []byte
+	bad bool
+}
+
+func (r *varints) u() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.b, r.bad = nil, true
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *varints) s() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.b, r.bad = nil, true
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// splitItem splits "list[2]" into "list" and 2; other names come back
+// whole, with -1.
+func splitItem(name string) (string, int) {
+	if !strings.HasSuffix(name, "]") {
+		return name, -1
+	}
+	open := strings.LastIndexByte(name, '[')
+	if open <= 0 {
+		return name, -1
+	}
+	i, err := strconv.Atoi(name[open+1 : len(name)-1])
+	if err != nil || i < 0 || name[open+1] == '+' {
+		return name, -1
+	}
+	return name[:open], i
 }
 
 // names interns key names for fieldPos.

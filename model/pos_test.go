@@ -1,0 +1,69 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestOriginKeepsEveryPosition round-trips positions through the packed
+// form of Origin: keys above and below the mapping's line, columns past
+// 16 bits, list items next to keys that look like items, and names
+// written in code.
+func TestOriginKeepsEveryPosition(t *testing.T) {
+	o := Origin{File: "f.json", Line: 1000, Col: 7}
+	type key struct {
+		name       string
+		key, value Pos
+	}
+	keys := []key{
+		{"id", Pos{Line: 1000, Col: 9}, Pos{Line: 1000, Col: 13}},
+		{"before", Pos{Line: 3, Col: 1}, Pos{Line: 2, Col: 400}}, // value above its key
+		{"wide", Pos{Line: 1000, Col: 1_500_000}, Pos{Line: 1000, Col: 1_500_009}},
+		{"far", Pos{Line: 2_000_000_000, Col: 1}, Pos{Line: 2_000_000_001, Col: 2}},
+		{"topics[0]", Pos{Line: 1001, Col: 5}, Pos{Line: 1001, Col: 5}},
+		{"topics[12]", Pos{Line: 1013, Col: 5}, Pos{Line: 1013, Col: 5}},
+		{"identifiers.x[1]", Pos{Line: 1020, Col: 3}, Pos{Line: 1020, Col: 9}},
+		{"unknown", Pos{}, Pos{}},
+	}
+	for _, k := range keys {
+		o.SetKey(k.name, k.key, k.value)
+	}
+	for _, k := range keys {
+		want := func(p Pos) Pos { return Pos{File: "f.json", Line: p.Line, Col: p.Col} }
+		assert.Equal(t, want(k.key), o.KeyPos(k.name), "KeyPos(%q)", k.name)
+		assert.Equal(t, want(k.value), o.ValuePos(k.name), "ValuePos(%q)", k.name)
+		assert.True(t, o.Has(k.name), "Has(%q)", k.name)
+	}
+	assert.Equal(t, Pos{File: "f.json", Line: 1013, Col: 5}, o.ItemPos("topics", 12))
+	assert.Equal(t, Pos{File: "f.json", Line: 1020, Col: 9}, o.ValuePos("identifiers.x[1]"), "a key that looks like an item")
+	assert.False(t, o.Has("topics[3]"))
+	assert.False(t, o.Has("topics"))
+	assert.Equal(t, o.Pos(), o.ItemPos("topics", 3), "an item not written falls back to the list, then the mapping")
+	assert.Equal(t, o.Pos(), o.KeyPos("never-written"))
+	var zero Origin
+	assert.Equal(t, Pos{}, zero.ValuePos("id"))
+}
+
+// TestDecodeWideColumns decodes a JSON file written on one line, whose
+// columns do not fit in 16 bits.
+func TestDecodeWideColumns(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := range 3000 {
+		fmt.Fprintf(&b, `{"kind":"place","id":"p-%d","name":"P","topics":["a","b"]},`, i)
+	}
+	b.WriteString(`{"kind":"place","id":"last","name":"Last","topics":["a","b"]}]`)
+	src := b.String()
+	ds, problems := decodeString(t, "wide.json", src)
+	require.Empty(t, problems)
+	r := ds.Lookup("last")
+	require.NotNil(t, r)
+	col := strings.LastIndex(src, `"last"`) + 1
+	require.Greater(t, col, 1<<16)
+	assert.Equal(t, fmt.Sprintf("wide.json:1:%d", col), r.Base().ValuePos("id").String())
+	assert.Equal(t, fmt.Sprintf("wide.json:1:%d", strings.LastIndex(src, `"b"`)+1), r.Base().ItemPos("topics", 1).String())
+}
