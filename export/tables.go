@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -614,7 +615,10 @@ func yearText(y int) string {
 	if y <= 0 {
 		return ""
 	}
-	return model.Date{Year: y, Precision: model.PrecisionYear}.ISO()
+	if y < 1000 {
+		return fmt.Sprintf("%04d", y)
+	}
+	return strconv.Itoa(y)
 }
 
 // Typed accessors: each adapts a function of one record type to a cell

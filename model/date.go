@@ -29,8 +29,8 @@ const (
 // unsupported feature (X digits, seasons, Y years, negative years, times of
 // day, sets) instead of calling it malformed.
 type Date struct {
-	Year        int // 0..9999 (4 digits always)
-	Month, Day  int // 0 when below precision
+	Year        int16 // 0..9999 (4 digits always)
+	Month, Day  uint8 // 0 when below precision
 	Precision   Precision
 	Approximate bool // "~" (or "%")
 	Uncertain   bool // "?" (or "%")
@@ -95,7 +95,7 @@ func (d Date) First() time.Time {
 	if d.IsZero() {
 		return time.Time{}
 	}
-	return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+	return time.Date(int(d.Year), time.Month(max(d.Month, 1)), int(max(d.Day, 1)), 0, 0, 0, 0, time.UTC)
 }
 
 // Last returns the latest day d covers, at midnight UTC: 2008 gives
@@ -126,7 +126,7 @@ func (d Date) Compare(o Date) int {
 // firstKey and lastKey map the first and last day to integers that order
 // like the days, without building a time.Time.
 func (d Date) firstKey() int {
-	return dayKey(d.Year, max(d.Month, 1), max(d.Day, 1))
+	return dayKey(int(d.Year), int(max(d.Month, 1)), int(max(d.Day, 1)))
 }
 
 func (d Date) lastKey() int {
@@ -134,29 +134,29 @@ func (d Date) lastKey() int {
 }
 
 func (d Date) lastDay() (year, month, day int) {
-	month, day = d.Month, d.Day
+	year, month, day = int(d.Year), int(d.Month), int(d.Day)
 	if month == 0 {
 		month = 12
 	}
 	if day == 0 {
-		day = daysInMonth(d.Year, month)
+		day = daysInMonth(year, month)
 	}
-	return d.Year, month, day
+	return year, month, day
 }
 
 func dayKey(year, month, day int) int { return year<<9 | month<<5 | day }
 
 func (d Date) appendISO(b []byte) []byte {
-	if d.Year >= 0 && d.Year <= 9999 {
-		b = append(b, byte('0'+d.Year/1000), byte('0'+d.Year/100%10), byte('0'+d.Year/10%10), byte('0'+d.Year%10))
+	if y := int(d.Year); y >= 0 && y <= 9999 {
+		b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
 	} else {
-		b = strconv.AppendInt(b, int64(d.Year), 10)
+		b = strconv.AppendInt(b, int64(y), 10)
 	}
 	if d.Precision >= PrecisionMonth {
-		b = appendTwoDigits(append(b, '-'), d.Month)
+		b = appendTwoDigits(append(b, '-'), int(d.Month))
 	}
 	if d.Precision >= PrecisionDay {
-		b = appendTwoDigits(append(b, '-'), d.Day)
+		b = appendTwoDigits(append(b, '-'), int(d.Day))
 	}
 	return b
 }
@@ -334,13 +334,13 @@ func parseDate(s string) (Date, string) {
 	if n < 4 || !isDigits(s[:4]) {
 		return Date{}, dateProblem(s)
 	}
-	d := Date{Year: atoi(s[:4]), Precision: PrecisionYear}
+	d := Date{Year: int16(atoi(s[:4])), Precision: PrecisionYear}
 	i := 4
 	if i+3 <= n && s[i] == '-' && isDigits(s[i+1:i+3]) {
-		d.Month, d.Precision = atoi(s[i+1:i+3]), PrecisionMonth
+		d.Month, d.Precision = uint8(atoi(s[i+1:i+3])), PrecisionMonth
 		i += 3
 		if i+3 <= n && s[i] == '-' && isDigits(s[i+1:i+3]) {
-			d.Day, d.Precision = atoi(s[i+1:i+3]), PrecisionDay
+			d.Day, d.Precision = uint8(atoi(s[i+1:i+3])), PrecisionDay
 			i += 3
 		}
 	}
@@ -369,7 +369,7 @@ func parseDate(s string) (Date, string) {
 		}
 	}
 	if d.Precision == PrecisionDay {
-		if days := daysInMonth(d.Year, d.Month); d.Day < 1 || d.Day > days {
+		if days := daysInMonth(int(d.Year), int(d.Month)); d.Day < 1 || int(d.Day) > days {
 			return Date{}, fmt.Sprintf("%s is not a day: %s %04d has %d days",
 				s[:10], time.Month(d.Month), d.Year, days)
 		}

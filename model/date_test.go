@@ -193,7 +193,7 @@ func mustDate(t *testing.T, s string) Date {
 }
 
 func TestParseInterval(t *testing.T) {
-	y := func(year int) Date { return Date{Year: year, Precision: PrecisionYear} }
+	y := func(year int16) Date { return Date{Year: year, Precision: PrecisionYear} }
 	tests := []struct {
 		in   string
 		want Interval

@@ -339,23 +339,33 @@ type DatasetInfo struct {
 	Origin
 }
 
-// builtinRoles are the roles SPEC 2.6 names; their labels are the slug
-// with spaces.
-var builtinRoles = map[string]bool{
-	"member": true, "associate-member": true, "coordinator": true, "partner": true,
-	"scientific-committee-member": true, "executive-committee-member": true,
-	"organizer": true, "co-organizer": true, "host": true, "attendee": true,
-	"speaker": true, "expert": true, "moderator": true, "funder": true,
-}
+// builtinRoles are the roles SPEC 2.6 names, with their labels: the slug
+// with spaces, made once rather than for each of a million memberships.
+var builtinRoles = func() map[string]string {
+	m := map[string]string{}
+	for _, slug := range []string{"member", "associate-member", "coordinator", "partner",
+		"scientific-committee-member", "executive-committee-member",
+		"organizer", "co-organizer", "host", "attendee",
+		"speaker", "expert", "moderator", "funder"} {
+		m[slug] = strings.ReplaceAll(slug, "-", " ")
+	}
+	return m
+}()
 
 // IsBuiltinRole reports whether slug is one of the roles civicnet knows.
-func IsBuiltinRole(slug string) bool { return builtinRoles[slug] }
+func IsBuiltinRole(slug string) bool {
+	_, ok := builtinRoles[slug]
+	return ok
+}
 
 // ParseRole turns the text of a `role` field into a Role: a slug keeps
 // its slug and gets the label "slug with spaces"; other text is slugified
 // and kept as the label ("Commander" → commander, "Commander").
 func ParseRole(s string) Role {
 	s = strings.TrimSpace(s)
+	if label, ok := builtinRoles[s]; ok {
+		return Role{Slug: s, Label: label}
+	}
 	if IsSlug(s) {
 		return Role{Slug: s, Label: strings.ReplaceAll(s, "-", " ")}
 	}
