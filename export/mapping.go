@@ -71,7 +71,6 @@ type Mapper struct {
 	base string
 	lang string // the dataset language, lower-cased; "" when unknown
 
-	pos       map[string]int32             // record id → index of its first record
 	regions   map[string]bool              // ids of regions, whose place is #territory
 	in        incoming                     // links pointing at each record
 	units     []unit                       // everything that yields subjects, sorted
@@ -179,7 +178,6 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 	m := &Mapper{
 		ds:         ds,
 		base:       ds.Info.Base,
-		pos:        make(map[string]int32, len(ds.Records)),
 		regions:    map[string]bool{},
 		countries:  map[string]string{},
 		topicSlugs: map[string]string{},
@@ -203,8 +201,9 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 		if c.ID == "" {
 			return nil, fmt.Errorf("record %d (%s) has no id", i+1, r.Kind())
 		}
-		if _, dup := m.pos[c.ID]; !dup {
-			m.pos[c.ID] = int32(i)
+		// Links are resolved through the dataset's index of ids.
+		if j, ok := ds.IndexOf(c.ID); !ok || j > i || ds.Records[j].Base().ID != c.ID {
+			return nil, fmt.Errorf("record %d (%s %q) is missing from the dataset's index: add records with Dataset.Add", i+1, r.Kind(), c.ID)
 		}
 		if _, ok := r.(*model.Region); ok {
 			m.regions[c.ID] = true
@@ -272,8 +271,8 @@ type pair struct {
 // other records.
 func (m *Mapper) collect(r model.Record, i int32, pairs []pair) []pair {
 	to := func(id string, k linkKind) {
-		if j, ok := m.pos[id]; ok && id != "" {
-			pairs = append(pairs, pair{to: j, link: link{from: i, kind: k}})
+		if j, ok := m.ds.IndexOf(id); ok && id != "" {
+			pairs = append(pairs, pair{to: int32(j), link: link{from: i, kind: k}})
 		}
 	}
 	for _, t := range r.Base().Topics {
@@ -508,10 +507,7 @@ func (m *Mapper) ref(id string) obj {
 }
 
 func (m *Mapper) lookup(id string) model.Record {
-	if i, ok := m.pos[id]; ok {
-		return m.ds.Records[i]
-	}
-	return nil
+	return m.ds.Lookup(id)
 }
 
 // placeRef returns the node standing for the place id: the territory of

@@ -22,7 +22,8 @@ type Dataset struct {
 	Info DatasetInfo
 	// Records holds every record in the order added, nested ones right
 	// after their parent. Ids are unique unless the input repeated one;
-	// Lookup returns the first.
+	// Lookup returns the first. Add keeps the index of ids in step with
+	// Records: change Records only through Add.
 	Records []Record
 
 	index map[string]int
@@ -54,10 +55,20 @@ func (ds *Dataset) Len() int { return len(ds.Records) }
 
 // Lookup returns the record with the given id, or nil.
 func (ds *Dataset) Lookup(id string) Record {
-	if i, ok := ds.index[id]; ok {
+	if i, ok := ds.IndexOf(id); ok {
 		return ds.Records[i]
 	}
 	return nil
+}
+
+// IndexOf returns the position in Records of the first record with the
+// given id, and whether there is one.
+func (ds *Dataset) IndexOf(id string) (int, bool) {
+	i, ok := ds.index[id]
+	if !ok || i >= len(ds.Records) {
+		return 0, false
+	}
+	return i, true
 }
 
 // Add adds records to the dataset. It moves nested memberships and
