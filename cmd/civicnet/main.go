@@ -26,6 +26,7 @@ const (
 )
 
 func main() {
+	setGC()
 	stop := startProfiles()
 	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
