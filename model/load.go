@@ -186,8 +186,12 @@ var errTooLarge = fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20)
 
 func readLimited(r io.Reader) ([]byte, error) {
 	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		fi, err := st.Stat()
+		if err == nil && fi.Mode().IsRegular() && fi.Size() > MaxFileSize {
+			return nil, errTooLarge // refused without reading it
+		}
 		// Read a regular file in one allocation of its size.
-		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= MaxFileSize {
+		if err == nil && fi.Mode().IsRegular() {
 			data := make([]byte, fi.Size())
 			n, err := io.ReadFull(r, data)
 			if err != nil && err != io.ErrUnexpectedEOF {
