@@ -195,14 +195,15 @@ func (r *varints) u() uint64 {
 	return v
 }
 
+// s reads a signed varint: zig-zag encoded, as binary.AppendVarint
+// writes it.
 func (r *varints) s() int64 {
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.b, r.bad = nil, true
-		return 0
+	ux := r.u()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
 	}
-	r.b = r.b[n:]
-	return v
+	return x
 }
 
 // splitItem splits "list[2]" into "list" and 2; other names come back
