@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -86,25 +85,9 @@ func runExport(e *env) int {
 			return exitUsage
 		}
 	}
-	paths := flags.Args()
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	stdinUsed := false
-	for _, p := range paths {
-		if p == "-" {
-			if stdinUsed {
-				e.errorf("\"-\" is given twice; standard input can be read once")
-				return exitUsage
-			}
-			stdinUsed = true
-			continue
-		}
-		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-			e.errorf("%s: no such file or directory", p)
-			e.hintf("give a record file or a directory of records; \"-\" reads standard input")
-			return exitUsage
-		}
+	paths, stdinUsed, ok := recordPaths(e, flags.Args())
+	if !ok {
+		return exitUsage
 	}
 	if stdinUsed && *base == "" && !hasDatasetFile(paths) {
 		e.errorf("records from standard input (\"-\") need --base, or a %s among the paths", model.DatasetFile)

@@ -59,25 +59,9 @@ func runValidate(e *env) int {
 		e.errorf("--format: %v", err)
 		return exitUsage
 	}
-	paths := flags.Args()
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	stdinUsed := false
-	for _, p := range paths {
-		if p == "-" {
-			if stdinUsed {
-				e.errorf("\"-\" is given twice; standard input can be read once")
-				return exitUsage
-			}
-			stdinUsed = true
-			continue
-		}
-		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-			e.errorf("%s: no such file or directory", p)
-			e.hintf("give a record file or a directory of records; \"-\" reads standard input")
-			return exitUsage
-		}
+	paths, stdinUsed, ok := recordPaths(e, flags.Args())
+	if !ok {
+		return exitUsage
 	}
 
 	stop := e.startProgress(*quiet, "validating "+describePaths(paths)+"…")
@@ -167,4 +151,30 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// recordPaths checks the record paths a command was given ("." when
+// none): each must exist, and "-" (standard input) may come once. It
+// reports what is wrong and returns ok false.
+func recordPaths(e *env, args []string) (paths []string, stdinUsed, ok bool) {
+	paths = args
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for _, p := range paths {
+		if p == "-" {
+			if stdinUsed {
+				e.errorf("\"-\" is given twice; standard input can be read once")
+				return nil, false, false
+			}
+			stdinUsed = true
+			continue
+		}
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			e.errorf("%s: no such file or directory", p)
+			e.hintf("give a record file or a directory of records; \"-\" reads standard input")
+			return nil, false, false
+		}
+	}
+	return paths, stdinUsed, true
 }
