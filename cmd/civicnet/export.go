@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -79,8 +80,8 @@ func runExport(e *env) int {
 		return exitUsage
 	}
 	if *base != "" {
-		if err := export.CheckBase(*base); err != nil {
-			e.errorf("--base: %v", err)
+		if err := model.CheckBase(*base); err != nil {
+			e.errorf("--base: %s", baseMessage(err))
 			e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
 			return exitUsage
 		}
@@ -133,11 +134,11 @@ func runExport(e *env) int {
 		e.hintf("set base in %s, or pass --base https://data.example.org/net/", model.DatasetFile)
 		return exitUsage
 	}
-	if err := export.CheckBase(ds.Info.Base); err != nil {
+	if err := model.CheckBase(ds.Info.Base); err != nil {
 		// A base from civicnet.yaml that validation lets through but the
 		// dump cannot use (no host name, too long): an invalid record
 		// set, not an I/O failure.
-		e.errorf("%s: %v", ds.Info.ValuePos("base"), err)
+		e.errorf("%s: %s", ds.Info.ValuePos("base"), baseMessage(err))
 		e.errorf("nothing written: the base IRI cannot be used")
 		e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
 		return exitInvalid
@@ -251,4 +252,14 @@ func entriesBut(dir string, skip []string) []string {
 		}
 	}
 	return out
+}
+
+// baseMessage words a base IRI the library refused for the command
+// line, without the library's package prefix.
+func baseMessage(err error) string {
+	var be *model.BaseError
+	if errors.As(err, &be) {
+		return fmt.Sprintf("base %q %s", be.Base, be.Problem)
+	}
+	return err.Error()
 }

@@ -1,4 +1,4 @@
-package export
+package recordfile
 
 import (
 	"bytes"
@@ -10,13 +10,13 @@ import (
 	"github.com/civicnet/civicnet/model"
 )
 
-// RecordSchemaFile is the name of the JSON Schema in a dump.
-const RecordSchemaFile = "records.schema.json"
+// SchemaFile is the name of the JSON Schema in a dump.
+const SchemaFile = "records.schema.json"
 
-// RecordSchemaID is the $id of the JSON Schema of the record format.
-const RecordSchemaID = "https://w3id.org/civicnet/records.schema.json"
+// SchemaID is the $id of the JSON Schema of the record format.
+const SchemaID = "https://w3id.org/civicnet/records.schema.json"
 
-// WriteRecordSchema writes the JSON Schema (draft-07, the draft the YAML
+// WriteSchema writes the JSON Schema (draft-07, the draft the YAML
 // language server supports) of the record format: one record or a list
 // of records, the kind chosen by its kind field. Its definitions include
 // "dataset", the schema of civicnet.yaml.
@@ -27,7 +27,7 @@ const RecordSchemaID = "https://w3id.org/civicnet/records.schema.json"
 // (ids, dates, quantities, country codes) but not what only the whole
 // record set can tell (references, duplicates): that is civicnet validate's
 // job.
-func WriteRecordSchema(w io.Writer) error {
+func WriteSchema(w io.Writer) error {
 	s, err := recordSchema()
 	if err != nil {
 		return err
@@ -46,7 +46,7 @@ func WriteRecordSchema(w io.Writer) error {
 // Patterns of the value forms the schema checks.
 const (
 	// idPattern is the form of an id, generated ones (UUIDs) included.
-	idPattern       = `^[a-z0-9]+(-[a-z0-9]+)*$`
+	idPattern       = model.IDPattern
 	edtfDate        = `[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?`
 	datePattern     = `^` + edtfDate + `$`
 	intervalPattern = `^(` + edtfDate + `|(` + edtfDate + `|\.\.)?/(` + edtfDate + `|\.\.)?)$`
@@ -204,7 +204,7 @@ func recordSchema() (schemaObject, error) {
 
 	return schemaObject{}.
 		set("$schema", "http://json-schema.org/draft-07/schema#").
-		set("$id", RecordSchemaID).
+		set("$id", SchemaID).
 		set("title", "civicnet records").
 		set("description", "One civicnet record or a list of records (SPEC section 2). A YAML file may hold several documents, each checked on its own.").
 		set("anyOf", []any{schemaRef("record"), schemaObject{}.set("type", "array").set("items", schemaRef("record"))}).

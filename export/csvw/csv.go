@@ -1,4 +1,4 @@
-package export
+package csvw
 
 import (
 	"encoding/csv"
@@ -9,11 +9,11 @@ import (
 	"github.com/civicnet/civicnet/model"
 )
 
-// CSVTables returns the names of the CSV tables of a dump, in the order
+// Tables returns the names of the CSV tables of a dump, in the order
 // the dump writes them: regions, organizations, people, projects, events,
 // places, memberships, participations. Table name "x" is the file
 // csv/x.csv.
-func CSVTables() []string {
+func Tables() []string {
 	names := make([]string, len(csvTables))
 	for i, t := range csvTables {
 		names[i] = t.name
@@ -21,16 +21,16 @@ func CSVTables() []string {
 	return names
 }
 
-// A CSVWriter writes one table of a dataset as CSV (SPEC 4.3): RFC 4180
+// A Writer writes one table of a dataset as CSV (SPEC 4.3): RFC 4180
 // with CRLF line endings, UTF-8, one header row, one row per record sorted
 // by id. The columns are documented in docs/dump.md and described by the
-// CSVW metadata that [WriteCSVMetadata] writes.
+// CSVW metadata that [WriteMetadata] writes.
 //
 // Multi-valued cells are joined with "|". Line breaks inside a cell are
 // written as CRLF, invalid UTF-8 as U+FFFD. In the columns the metadata
 // marks as guarded, a cell that a spreadsheet would run as a formula gets
-// a leading "'" (see [UnguardCSVCell]).
-type CSVWriter struct {
+// a leading "'" (see [UnguardCell]).
+type Writer struct {
 	// BOM starts the output with a UTF-8 byte order mark, for spreadsheet
 	// programs that need one to read UTF-8. Set it before Write.
 	BOM bool
@@ -39,31 +39,32 @@ type CSVWriter struct {
 	table string
 }
 
-// NewCSVWriter returns a writer of the table named table (one of
-// [CSVTables]) to w. The output is buffered: call Flush when done.
-func NewCSVWriter(w io.Writer, table string) *CSVWriter {
+// NewWriter returns a writer of the table named table (one of [Tables])
+// to w. The output is buffered: call Close when done.
+func NewWriter(w io.Writer, table string) *Writer {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	return &CSVWriter{w: cw, table: table}
+	return &Writer{w: cw, table: table}
 }
 
 // Write writes the header and one row per record of the table's kind.
-func (cw *CSVWriter) Write(ds *model.Dataset) error {
+func (cw *Writer) Write(ds *model.Dataset) error {
 	tables, x := newTables(ds, cw.table)
 	if len(tables) != 1 {
-		return fmt.Errorf("unknown CSV table %q; tables are %s", cw.table, strings.Join(CSVTables(), ", "))
+		return fmt.Errorf("csvw: unknown table %q; tables are %s", cw.table, strings.Join(Tables(), ", "))
 	}
 	return cw.write(tables[0], x)
 }
 
-// Flush writes any buffered data to the underlying writer and reports any
-// error met while writing.
-func (cw *CSVWriter) Flush() error {
+// Close writes any buffered data to the underlying writer and reports
+// any error met while writing. It does not close the underlying
+// io.Writer.
+func (cw *Writer) Close() error {
 	cw.w.Flush()
 	return cw.w.Error()
 }
 
-func (cw *CSVWriter) write(t *csvTable, x *csvIndex) error {
+func (cw *Writer) write(t *csvTable, x *csvIndex) error {
 	header := make([]string, len(t.columns))
 	for i, c := range t.columns {
 		header[i] = c.name
@@ -91,7 +92,7 @@ func cellText(items []string, guarded bool) string {
 	s := strings.Join(items, multiSeparator)
 	s = normalizeCell(s)
 	if guarded {
-		s = GuardCSVCell(s)
+		s = GuardCell(s)
 	}
 	return s
 }
@@ -108,21 +109,21 @@ func normalizeCell(s string) string {
 	return s
 }
 
-// GuardCSVCell returns s with a leading "'" when a spreadsheet could run it
+// GuardCell returns s with a leading "'" when a spreadsheet could run it
 // as a formula: it starts with =, +, -, @, tab or CR and is not a number.
 // A cell that starts with "'" followed by a guarded text is guarded too,
-// so that [UnguardCSVCell] restores every value exactly.
-func GuardCSVCell(s string) string {
+// so that [UnguardCell] restores every value exactly.
+func GuardCell(s string) string {
 	if needsGuard(s) {
 		return "'" + s
 	}
 	return s
 }
 
-// UnguardCSVCell undoes [GuardCSVCell]: it removes a leading "'" when
-// what follows is a text that GuardCSVCell would have guarded. Apply it to
+// UnguardCell undoes [GuardCell]: it removes a leading "'" when
+// what follows is a text that GuardCell would have guarded. Apply it to
 // the cells of the columns the CSVW metadata marks as guarded.
-func UnguardCSVCell(s string) string {
+func UnguardCell(s string) string {
 	if strings.HasPrefix(s, "'") && needsGuard(s[1:]) {
 		return s[1:]
 	}
@@ -130,7 +131,7 @@ func UnguardCSVCell(s string) string {
 }
 
 // needsGuard reports whether s gets a leading "'": whether it is formula
-// like once its leading "'"s are removed, since UnguardCSVCell removes
+// like once its leading "'"s are removed, since UnguardCell removes
 // one of them from any such cell.
 func needsGuard(s string) bool { return formulaLike(strings.TrimLeft(s, "'")) }
 
@@ -190,4 +191,45 @@ func isDecimalNumber(s string) bool {
 		}
 	}
 	return i == len(s)
+}
+
+// Layout is the tables of one dataset, laid out once, for writing all of
+// them (as a dump does) without indexing the records once per table.
+type Layout struct {
+	tables []*csvTable
+	x      *csvIndex
+}
+
+// NewLayout lays out every table of ds.
+func NewLayout(ds *model.Dataset) *Layout {
+	tables, x := newTables(ds)
+	return &Layout{tables: tables, x: x}
+}
+
+// WriteTable writes the table named table as [Writer] does, starting
+// with a byte order mark when bom is set.
+func (l *Layout) WriteTable(w io.Writer, table string, bom bool) error {
+	for _, t := range l.tables {
+		if t.name == table {
+			cw := NewWriter(w, table)
+			cw.BOM = bom
+			if err := cw.write(t, l.x); err != nil {
+				return err
+			}
+			return cw.Close()
+		}
+	}
+	return fmt.Errorf("csvw: unknown table %q; tables are %s", table, strings.Join(Tables(), ", "))
+}
+
+// TableAbout says what a row of the table named table is ("regional
+// authorities together with the territory they govern"), or returns the
+// name itself for a table it does not know.
+func TableAbout(table string) string {
+	for _, t := range csvTables {
+		if t.name == table {
+			return t.about
+		}
+	}
+	return table
 }

@@ -1,4 +1,4 @@
-package export
+package csvw
 
 import (
 	"fmt"
@@ -6,11 +6,12 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/model"
 )
 
 // This file holds the one description of the CSV tables (SPEC 4.3). The
-// CSV writer (csv.go), the CSVW metadata (csvw.go) and the column list in
+// CSV writer (csv.go), the CSVW metadata (metadata.go) and the column list in
 // docs/dump.md are all made from it, so a column cannot be added to one
 // and forgotten in the others.
 
@@ -31,8 +32,8 @@ const (
 type csvTableSpec struct {
 	name    string // "regions": the file is csv/regions.csv
 	kind    model.Kind
-	about   string   // what a row is, for the docs
-	classes []string // rdf:type of every row's record, as virtual CSVW columns
+	about   string      // what a row is, for the docs
+	classes []*rdf.Term // rdf:type of every row's record, as virtual CSVW columns
 	specs   []csvColumnSpec
 }
 
@@ -44,8 +45,8 @@ type csvColumnSpec struct {
 	datatype string
 	id       bool // holds ids: datatype string with the id pattern
 	required bool
-	multi    bool   // items joined with "|" (CSVW separator)
-	property string // propertyUrl, an absolute IRI
+	multi    bool      // items joined with "|" (CSVW separator)
+	property *rdf.Term // propertyUrl
 
 	// about is the aboutUrl of the column relative to the base, when its
 	// triple is about a node of the record rather than the record:
@@ -65,7 +66,7 @@ type csvColumnSpec struct {
 	// RDF dump in a form a URI template cannot produce.
 	suppress bool
 	// guarded cells are free text that a spreadsheet might run as a
-	// formula; see GuardCSVCell.
+	// formula; see GuardCell.
 	guarded bool
 	// datasetLang marks a plain text column whose strings the RDF dump
 	// tags with the dataset language.
@@ -136,52 +137,52 @@ var csvTables = []csvTableSpec{
 	{
 		name: "regions", kind: model.KindRegion,
 		about:   "regional authorities together with the territory they govern",
-		classes: []string{NSORG + "Organization", NSSchema + "GovernmentOrganization", NSCivic + "Region"},
+		classes: []*rdf.Term{rdf.ORG.Organization, rdf.Schema.GovernmentOrganization, rdf.Civic.Region},
 		specs: recordColumns(orgColumns(slices.Concat(
-			[]csvColumnSpec{{name: "capital", doc: "id of the capital (a place)", id: true, property: NSCivic + "capital",
+			[]csvColumnSpec{{name: "capital", doc: "id of the capital (a place)", id: true, property: rdf.Civic.Capital,
 				about: "id/{id}#territory", ref: "id/{}", table: "places",
 				cells: regionCells(func(r *model.Region) []string { return oneCell(r.Capital) })}},
 			quantityColumns("area_km2", "area in km²", "area", func(r model.Record) model.Quantity { return r.(*model.Region).AreaKm2 }),
 			quantityColumns("population", "population", "population", func(r model.Record) model.Quantity { return r.(*model.Region).Population }),
 			[]csvColumnSpec{{name: "territory_identifiers", doc: "identifiers of the territory, scheme:value", multi: true,
-				property: NSSchema + "identifier", suppress: true, guarded: true,
+				property: rdf.Schema.Identifier, suppress: true, guarded: true,
 				cells: regionCells(func(r *model.Region) []string { return identifierCells(r.TerritoryIdentifiers) })}},
 		)...)...),
 	},
 	{
 		name: "organizations", kind: model.KindOrganization,
 		about:   "organisations: networks, associations, municipalities, and units of other organisations",
-		classes: []string{NSORG + "Organization", NSSchema + "Organization"},
+		classes: []*rdf.Term{rdf.ORG.Organization, rdf.Schema.Organization},
 		specs:   recordColumns(orgColumns()...),
 	},
 	{
 		name: "people", kind: model.KindPerson,
 		about:   "people",
-		classes: []string{NSFOAF + "Person", NSSchema + "Person"},
+		classes: []*rdf.Term{rdf.FOAF.Person, rdf.Schema.Person},
 		specs: recordColumns(
-			csvColumnSpec{name: "given_name", doc: "given name", property: NSFOAF + "givenName", guarded: true,
+			csvColumnSpec{name: "given_name", doc: "given name", property: rdf.FOAF.GivenName, guarded: true,
 				cells: personCells(func(p *model.Person) []string { return oneCell(p.GivenName) })},
-			csvColumnSpec{name: "family_name", doc: "family name", property: NSFOAF + "familyName", guarded: true,
+			csvColumnSpec{name: "family_name", doc: "family name", property: rdf.FOAF.FamilyName, guarded: true,
 				cells: personCells(func(p *model.Person) []string { return oneCell(p.FamilyName) })},
 		),
 	},
 	{
 		name: "projects", kind: model.KindProject,
 		about:   "projects, programmes, initiatives and infrastructures",
-		classes: []string{NSCivic + "Project"},
+		classes: []*rdf.Term{rdf.Civic.Project},
 		specs: recordColumns(slices.Concat(
 			[]csvColumnSpec{
 				{name: "type", doc: "project type slug (project, programme, initiative, infrastructure)", id: true,
-					property: NSDCTerms + "type", ref: conceptSchemes[schemeProjectTypes].path + "/{}",
-					cells: projectCells(func(p *model.Project) []string { return oneCell(conceptSlug(p.Type)) })},
-				{name: "acronym", doc: "acronym", property: NSSKOS + "altLabel", guarded: true, datasetLang: true,
+					property: rdf.DCTerms.Type, ref: rdf.SchemeProjectTypes.Path() + "/{}",
+					cells: projectCells(func(p *model.Project) []string { return oneCell(rdf.ConceptSlug(p.Type)) })},
+				{name: "acronym", doc: "acronym", property: rdf.SKOS.AltLabel, guarded: true, datasetLang: true,
 					cells: projectCells(func(p *model.Project) []string { return oneCell(p.Acronym) })},
 			},
 			intervalColumns("during", "period (EDTF)", func(r model.Record) model.Interval { return r.(*model.Project).During }),
 			[]csvColumnSpec{
-				{name: "operated_by", doc: "id of the operator", id: true, property: NSCivic + "operatedBy", ref: "id/{}",
+				{name: "operated_by", doc: "id of the operator", id: true, property: rdf.Civic.OperatedBy, ref: "id/{}",
 					cells: projectCells(func(p *model.Project) []string { return oneCell(p.OperatedBy) })},
-				{name: "funders", doc: "ids of the funders", id: true, multi: true, property: NSSchema + "funder", suppress: true,
+				{name: "funders", doc: "ids of the funders", id: true, multi: true, property: rdf.Schema.Funder, suppress: true,
 					cells: projectCells(func(p *model.Project) []string {
 						var ids []string
 						for _, f := range p.Funding {
@@ -200,30 +201,30 @@ var csvTables = []csvTableSpec{
 		specs: recordColumns(slices.Concat(
 			[]csvColumnSpec{
 				{name: "type", doc: "event type slug (general-assembly, conference, event-series …)", id: true,
-					property: NSDCTerms + "type", ref: conceptSchemes[schemeEventTypes].path + "/{}",
-					cells: eventCells(func(e *model.Event) []string { return oneCell(conceptSlug(e.Type)) })},
+					property: rdf.DCTerms.Type, ref: rdf.SchemeEventTypes.Path() + "/{}",
+					cells: eventCells(func(e *model.Event) []string { return oneCell(rdf.ConceptSlug(e.Type)) })},
 			},
 			intervalColumns("date", "date or period (EDTF)", func(r model.Record) model.Interval { return r.(*model.Event).Date }),
 			[]csvColumnSpec{
-				{name: "place", doc: "id of the place: the venue, else the city", id: true, property: NSSchema + "location",
+				{name: "place", doc: "id of the place: the venue, else the city", id: true, property: rdf.Schema.Location,
 					ref: "id/{}", table: "places",
 					cells: eventCells(func(e *model.Event) []string { return oneCell(e.Place) })},
-				{name: "series", doc: "id of the event series this is an edition of", id: true, property: NSSchema + "superEvent",
+				{name: "series", doc: "id of the event series this is an edition of", id: true, property: rdf.Schema.SuperEvent,
 					ref: "id/{}", table: "events",
 					cells: eventCells(func(e *model.Event) []string { return oneCell(e.Series) })},
-				{name: "edition", doc: "edition number within the series", datatype: dtInteger, property: NSCivic + "edition",
+				{name: "edition", doc: "edition number within the series", datatype: dtInteger, property: rdf.Civic.Edition,
 					cells: eventCells(func(e *model.Event) []string { return oneCell(positiveText(e.Edition)) })},
-				{name: "project", doc: "id of the project the event belongs to", id: true, property: NSCivic + "project",
+				{name: "project", doc: "id of the project the event belongs to", id: true, property: rdf.Civic.ProjectProp,
 					ref: "id/{}", table: "projects",
 					cells: eventCells(func(e *model.Event) []string { return oneCell(e.Project) })},
 				{name: "organizers", doc: "ids of the organisers (participations with role organizer)", id: true, multi: true,
-					property: NSSchema + "organizer", suppress: true,
+					property: rdf.Schema.Organizer, suppress: true,
 					cells: func(r model.Record, x *csvIndex) []string { return x.organizers[r.Base().ID] }},
 			},
 			quantityColumns("participant_count", "number of participants", "participant-count", func(r model.Record) model.Quantity { return r.(*model.Event).ParticipantCount }),
 			[]csvColumnSpec{
 				{name: "participant_groups", doc: "groups of participants, as text", multi: true,
-					property: NSCivic + "participantGroup", guarded: true, datasetLang: true,
+					property: rdf.Civic.ParticipantGroup, guarded: true, datasetLang: true,
 					cells: eventCells(func(e *model.Event) []string { return e.ParticipantGroups })},
 			},
 		)...),
@@ -231,15 +232,15 @@ var csvTables = []csvTableSpec{
 	{
 		name: "places", kind: model.KindPlace,
 		about:   "places: countries, cities, venues, heritage sites and areas, including those written inline",
-		classes: []string{NSSchema + "Place"},
+		classes: []*rdf.Term{rdf.Schema.Place},
 		specs: recordColumns(
 			csvColumnSpec{name: "type", doc: "place type slug (city, venue, country, heritage-site, area …)", id: true,
-				property: NSRDF + "type", suppress: true,
-				cells: placeCells(func(p *model.Place) []string { return oneCell(conceptSlug(p.Type)) })},
-			csvColumnSpec{name: "country", doc: "ISO 3166-1 alpha-2 country code", property: NSDCTerms + "spatial", suppress: true,
+				property: rdf.RDF.Type, suppress: true,
+				cells: placeCells(func(p *model.Place) []string { return oneCell(rdf.ConceptSlug(p.Type)) })},
+			csvColumnSpec{name: "country", doc: "ISO 3166-1 alpha-2 country code", property: rdf.DCTerms.Spatial, suppress: true,
 				cells: placeCells(func(p *model.Place) []string { return oneCell(p.Country) })},
 			csvColumnSpec{name: "contained_in", doc: "id of the place this one lies in", id: true,
-				property: NSSchema + "containedInPlace", ref: "id/{}", table: "places",
+				property: rdf.Schema.ContainedInPlace, ref: "id/{}", table: "places",
 				cells: func(r model.Record, x *csvIndex) []string {
 					if c := r.(*model.Place).ContainedIn; !x.isRegion(c) {
 						return oneCell(c)
@@ -247,34 +248,34 @@ var csvTables = []csvTableSpec{
 					return nil
 				}},
 			csvColumnSpec{name: "territory_of", doc: "id of the region whose territory the place lies in (heritage sites)", id: true,
-				property: NSSchema + "containedInPlace", ref: "id/{}#territory", table: "regions",
+				property: rdf.Schema.ContainedInPlace, ref: "id/{}#territory", table: "regions",
 				cells: func(r model.Record, x *csvIndex) []string {
 					if c := r.(*model.Place).ContainedIn; x.isRegion(c) {
 						return oneCell(c)
 					}
 					return nil
 				}},
-			csvColumnSpec{name: "address", doc: "street address", property: NSSchema + "streetAddress", about: "id/{id}#address",
+			csvColumnSpec{name: "address", doc: "street address", property: rdf.Schema.StreetAddress, about: "id/{id}#address",
 				guarded: true,
 				cells:   placeCells(func(p *model.Place) []string { return oneCell(p.Address) })},
 			csvColumnSpec{name: "inscribed", doc: "year of inscription on the UNESCO World Heritage List", datatype: dtGYear,
-				property: NSCivic + "unescoInscribed",
+				property: rdf.Civic.UnescoInscribed,
 				cells:    placeCells(func(p *model.Place) []string { return oneCell(yearText(p.Inscribed)) })},
 		),
 	},
 	{
 		name: "memberships", kind: model.KindMembership,
 		about:   "memberships: a member belongs to an organisation in a role during a period",
-		classes: []string{NSORG + "Membership"},
+		classes: []*rdf.Term{rdf.ORG.Membership},
 		specs: linkColumns(slices.Concat(
 			[]csvColumnSpec{
-				{name: "member", doc: "id of the member", id: true, required: true, property: NSORG + "member", ref: "id/{}",
+				{name: "member", doc: "id of the member", id: true, required: true, property: rdf.ORG.Member, ref: "id/{}",
 					cells: membershipCells(func(m *model.Membership) []string { return oneCell(m.Member) })},
 				{name: "organization", doc: "id of the organisation (or project) the member belongs to", id: true, required: true,
-					property: NSORG + "organization", ref: "id/{}",
+					property: rdf.ORG.OrganizationProp, ref: "id/{}",
 					cells: membershipCells(func(m *model.Membership) []string { return oneCell(m.Organization) })},
 			},
-			roleColumns(NSORG+"role", func(r model.Record) model.Role { return r.(*model.Membership).Role }),
+			roleColumns(rdf.ORG.RoleProp, func(r model.Record) model.Role { return r.(*model.Membership).Role }),
 			intervalColumns("during", "period of the membership (EDTF); empty when unknown",
 				func(r model.Record) model.Interval { return r.(*model.Membership).During }),
 		)...),
@@ -282,49 +283,49 @@ var csvTables = []csvTableSpec{
 	{
 		name: "participations", kind: model.KindParticipation,
 		about:   "participations: an agent took part in an event in a role",
-		classes: []string{NSCivic + "Participation"},
+		classes: []*rdf.Term{rdf.Civic.Participation},
 		specs: linkColumns(slices.Concat(
 			[]csvColumnSpec{
-				{name: "agent", doc: "id of the agent that took part", id: true, required: true, property: NSCivic + "agent",
+				{name: "agent", doc: "id of the agent that took part", id: true, required: true, property: rdf.Civic.Agent,
 					ref:   "id/{}",
 					cells: participationCells(func(p *model.Participation) []string { return oneCell(p.Agent) })},
-				{name: "event", doc: "id of the event", id: true, required: true, property: NSCivic + "event",
+				{name: "event", doc: "id of the event", id: true, required: true, property: rdf.Civic.Event,
 					ref: "id/{}", table: "events",
 					cells: participationCells(func(p *model.Participation) []string { return oneCell(p.Event) })},
 			},
-			roleColumns(NSCivic+"role", func(r model.Record) model.Role { return r.(*model.Participation).Role }),
+			roleColumns(rdf.Civic.Role, func(r model.Record) model.Role { return r.(*model.Participation).Role }),
 		)...),
 	},
 }
 
 // idColumn is the first column of every table.
 var idColumn = csvColumnSpec{name: "id", doc: "id of the record (generated ids included); the record's IRI is {base}id/{id}",
-	id: true, required: true, property: NSDCTerms + "identifier", suppress: true,
+	id: true, required: true, property: rdf.DCTerms.Identifier, suppress: true,
 	cells: func(r model.Record, _ *csvIndex) []string { return oneCell(r.Base().ID) }}
 
 // Columns every record kind shares, in two groups: names first, the rest
 // last.
 var (
 	nameColumns = []csvColumnSpec{
-		{name: "name", doc: "name", property: NSSKOS + "prefLabel", guarded: true,
+		{name: "name", doc: "name", property: rdf.SKOS.PrefLabel, guarded: true,
 			text: func(r model.Record, _ *csvIndex) []model.Text { return []model.Text{r.Base().Name} }},
 		{name: "alt_names", doc: "other names and acronyms (less those equal to the name)", multi: true,
-			property: NSSKOS + "altLabel", guarded: true,
+			property: rdf.SKOS.AltLabel, guarded: true,
 			text: func(r model.Record, x *csvIndex) []model.Text { return x.altNames(r.Base()) }},
 	}
 	trailingColumns = []csvColumnSpec{
-		{name: "description", doc: "description", property: NSDCTerms + "description", guarded: true,
+		{name: "description", doc: "description", property: rdf.DCTerms.Description, guarded: true,
 			text: func(r model.Record, _ *csvIndex) []model.Text { return []model.Text{r.Base().Description} }},
 		{name: "identifiers", doc: "identifiers, scheme:value (wikidata:Q1273)", multi: true,
-			property: NSSchema + "identifier", suppress: true, guarded: true,
+			property: rdf.Schema.Identifier, suppress: true, guarded: true,
 			cells: func(r model.Record, _ *csvIndex) []string { return identifierCells(r.Base().Identifiers) }},
-		{name: "website", doc: "website", datatype: dtAnyURI, property: NSSchema + "url", ref: "{+}",
+		{name: "website", doc: "website", datatype: dtAnyURI, property: rdf.Schema.URL, ref: "{+}",
 			cells: func(r model.Record, _ *csvIndex) []string { return oneCell(r.Base().Website) }},
-		{name: "email", doc: "e-mail address", property: NSSchema + "email", guarded: true,
+		{name: "email", doc: "e-mail address", property: rdf.Schema.Email, guarded: true,
 			cells: func(r model.Record, _ *csvIndex) []string { return oneCell(r.Base().Email) }},
-		{name: "topics", doc: "topics, as written", multi: true, property: NSDCTerms + "subject", suppress: true, guarded: true,
+		{name: "topics", doc: "topics, as written", multi: true, property: rdf.DCTerms.Subject, suppress: true, guarded: true,
 			cells: func(r model.Record, _ *csvIndex) []string { return r.Base().Topics }},
-		{name: "sources", doc: "titles (else URLs) of the sources", multi: true, property: NSSchema + "subjectOf",
+		{name: "sources", doc: "titles (else URLs) of the sources", multi: true, property: rdf.Schema.SubjectOf,
 			suppress: true, guarded: true,
 			cells: func(r model.Record, _ *csvIndex) []string {
 				var out []string
@@ -356,17 +357,17 @@ func linkColumns(own ...csvColumnSpec) []csvColumnSpec {
 func orgColumns(more ...csvColumnSpec) []csvColumnSpec {
 	return append([]csvColumnSpec{
 		{name: "type", doc: "organisation type slug (network, association, municipality …)", id: true,
-			property: NSORG + "classification", ref: conceptSchemes[schemeOrganizationTypes].path + "/{}",
-			cells: orgCells(func(o *model.Organization) []string { return oneCell(conceptSlug(o.Type)) })},
+			property: rdf.ORG.Classification, ref: rdf.SchemeOrganizationTypes.Path() + "/{}",
+			cells: orgCells(func(o *model.Organization) []string { return oneCell(rdf.ConceptSlug(o.Type)) })},
 		{name: "unit_of", doc: "id of the organisation (or project) this is a unit of", id: true,
-			property: NSORG + "subOrganizationOf", ref: "id/{}",
+			property: rdf.ORG.SubOrganizationOf, ref: "id/{}",
 			cells: orgCells(func(o *model.Organization) []string { return oneCell(o.UnitOf) })},
 		{name: "sub_organization_of", doc: "id of the organisation this is a sub-organisation of", id: true,
-			property: NSORG + "subOrganizationOf", ref: "id/{}",
+			property: rdf.ORG.SubOrganizationOf, ref: "id/{}",
 			cells: orgCells(func(o *model.Organization) []string { return oneCell(o.SubOrganizationOf) })},
-		{name: "country", doc: "ISO 3166-1 alpha-2 country code", property: NSDCTerms + "spatial", suppress: true,
+		{name: "country", doc: "ISO 3166-1 alpha-2 country code", property: rdf.DCTerms.Spatial, suppress: true,
 			cells: orgCells(func(o *model.Organization) []string { return oneCell(o.Country) })},
-		{name: "place", doc: "id of the seat (a place)", id: true, property: NSSchema + "location", ref: "id/{}", table: "places",
+		{name: "place", doc: "id of the seat (a place)", id: true, property: rdf.Schema.Location, ref: "id/{}", table: "places",
 			cells: orgCells(func(o *model.Organization) []string { return oneCell(o.Place) })},
 	}, more...)
 }
@@ -375,10 +376,10 @@ func orgColumns(more ...csvColumnSpec) []csvColumnSpec {
 // end, which sort as text.
 func intervalColumns(name, doc string, get func(model.Record) model.Interval) []csvColumnSpec {
 	return []csvColumnSpec{
-		{name: name, doc: doc, property: NSCivic + "edtf", about: "id/{id}#during",
+		{name: name, doc: doc, property: rdf.Civic.EDTF, about: "id/{id}#during",
 			cells: func(r model.Record, _ *csvIndex) []string { return oneCell(get(r).String()) }},
 		{name: "start", doc: "first day, month or year of the period (ISO 8601, the EDTF start without qualifier)",
-			property: NSSchema + "startDate", suppress: true,
+			property: rdf.Schema.StartDate, suppress: true,
 			cells: func(r model.Record, _ *csvIndex) []string {
 				iv := get(r)
 				if iv.StartBound != model.BoundDate {
@@ -387,7 +388,7 @@ func intervalColumns(name, doc string, get func(model.Record) model.Interval) []
 				return oneCell(iv.Start.ISO())
 			}},
 		{name: "end", doc: "last day, month or year of the period (ISO 8601); empty when open or unknown",
-			property: NSSchema + "endDate", suppress: true,
+			property: rdf.Schema.EndDate, suppress: true,
 			cells: func(r model.Record, _ *csvIndex) []string {
 				iv := get(r)
 				if iv.EndBound != model.BoundDate {
@@ -403,10 +404,10 @@ func intervalColumns(name, doc string, get func(model.Record) model.Interval) []
 func quantityColumns(name, doc, fragment string, get func(model.Record) model.Quantity) []csvColumnSpec {
 	about := "id/{id}#" + fragment
 	return []csvColumnSpec{
-		{name: name, doc: doc, datatype: dtDecimal, property: NSSchema + "value", about: about,
+		{name: name, doc: doc, datatype: dtDecimal, property: rdf.Schema.Value, about: about,
 			cells: func(r model.Record, _ *csvIndex) []string { return oneCell(get(r).Value) }},
 		{name: name + "_qualifier", doc: "qualifier of " + name + " (approximate, at-least, more-than, at-most, less-than); empty when exact",
-			id: true, property: NSCivic + "qualifier", about: about,
+			id: true, property: rdf.Civic.Qualifier, about: about,
 			cells: func(r model.Record, _ *csvIndex) []string {
 				q := get(r)
 				if q.Value == "" || q.Qualifier == model.QualifierExact {
@@ -414,19 +415,19 @@ func quantityColumns(name, doc, fragment string, get func(model.Record) model.Qu
 				}
 				return oneCell(q.Qualifier.String())
 			}},
-		{name: name + "_as_of", doc: "date " + name + " refers to (EDTF)", property: NSDCTerms + "date", suppress: true,
+		{name: name + "_as_of", doc: "date " + name + " refers to (EDTF)", property: rdf.DCTerms.Date, suppress: true,
 			cells: func(r model.Record, _ *csvIndex) []string { return oneCell(get(r).AsOf.String()) }},
 	}
 }
 
 // roleColumns are a role's slug, which names its concept, and its label.
-func roleColumns(property string, get func(model.Record) model.Role) []csvColumnSpec {
+func roleColumns(property *rdf.Term, get func(model.Record) model.Role) []csvColumnSpec {
 	return []csvColumnSpec{
 		{name: "role", doc: "role slug (member when not written)", id: true, required: true, property: property,
-			ref:   conceptSchemes[schemeRoles].path + "/{}",
-			cells: func(r model.Record, _ *csvIndex) []string { return oneCell(roleSlug(get(r))) }},
+			ref:   rdf.SchemeRoles.Path() + "/{}",
+			cells: func(r model.Record, _ *csvIndex) []string { return oneCell(rdf.RoleSlug(get(r))) }},
 		{name: "role_label", doc: "label of the role, as written (Commander) or the slug with spaces",
-			property: NSSKOS + "prefLabel", about: conceptSchemes[schemeRoles].path + "/{role}", suppress: true, guarded: true,
+			property: rdf.SKOS.PrefLabel, about: rdf.SchemeRoles.Path() + "/{role}", suppress: true, guarded: true,
 			cells: func(r model.Record, _ *csvIndex) []string { return oneCell(get(r).Label) }},
 	}
 }
@@ -558,34 +559,6 @@ func otherLang(t model.Text, ls model.LangString, dsLang string) string {
 		// the tagged one gets its own column rather than being lost.
 	}
 	return strings.ToLower(ls.Lang)
-}
-
-// conceptSlug is the slug a type names its concept by, as the RDF
-// mapping makes it: the type when it is a slug, else its slugified form,
-// else a hash of it.
-func conceptSlug(t string) string {
-	if t == "" || model.IsSlug(t) {
-		return t
-	}
-	if s := model.Slugify(t); s != "" {
-		return s
-	}
-	return "c-" + shortHash(t)
-}
-
-// roleSlug is the slug of a role's concept (see conceptSlug).
-func roleSlug(r model.Role) string {
-	if r.Slug == "" && r.Label == "" {
-		return ""
-	}
-	if model.IsSlug(r.Slug) {
-		return r.Slug
-	}
-	text := r.Slug
-	if r.Label != "" {
-		text = r.Label
-	}
-	return conceptSlug(text)
 }
 
 func identifierCells(ids []model.Identifier) []string {

@@ -1,4 +1,4 @@
-package export_test
+package recordfile_test
 
 import (
 	"bytes"
@@ -16,8 +16,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/civicnet/civicnet/examples"
-	"github.com/civicnet/civicnet/export"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 // compileRecordSchema compiles the generated schema with format
@@ -25,13 +25,13 @@ import (
 func compileRecordSchema(t *testing.T, ptr string) *jsonschema.Schema {
 	t.Helper()
 	var buf bytes.Buffer
-	require.NoError(t, export.WriteRecordSchema(&buf))
+	require.NoError(t, recordfile.WriteSchema(&buf))
 	doc, err := jsonschema.UnmarshalJSON(&buf)
 	require.NoError(t, err)
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	require.NoError(t, c.AddResource(export.RecordSchemaID, doc))
-	s, err := c.Compile(export.RecordSchemaID + ptr)
+	require.NoError(t, c.AddResource(recordfile.SchemaID, doc))
+	s, err := c.Compile(recordfile.SchemaID + ptr)
 	require.NoError(t, err)
 	return s
 }
@@ -180,7 +180,7 @@ func TestRecordSchemaAcceptsRecordForms(t *testing.T) {
 // meets an unknown one.
 func TestRecordSchemaNestedFields(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, export.WriteRecordSchema(&buf))
+	require.NoError(t, recordfile.WriteSchema(&buf))
 	var schema struct {
 		Definitions map[string]struct {
 			Properties map[string]any `json:"properties"`

@@ -1,28 +1,28 @@
-package export
+package csvw
 
 import (
 	"encoding/json"
 	"io"
 	"strings"
 
+	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/model"
 )
 
-// CSVMetadataFile is the name of the CSVW metadata beside the tables; a
+// MetadataFile is the name of the CSVW metadata beside the tables; a
 // CSVW processor finds it there by the standard's metadata discovery
 // (csv-metadata.json in the tables' directory).
-const CSVMetadataFile = "csv-metadata.json"
+const MetadataFile = "csv-metadata.json"
 
-// formulaGuardProperty marks a column whose cells may carry the leading
-// "'" of [GuardCSVCell]. CSVW common properties are absolute IRIs.
-const formulaGuardProperty = NSCivic + "formulaGuard"
-
-const guardNote = "Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR, and not a number) " +
-	"carry a leading apostrophe; in the columns marked " + formulaGuardProperty + ", remove one leading apostrophe " +
+// guardNote says how to read the columns marked with civic:formulaGuard
+// (CSVW common properties are absolute IRIs), whose cells may carry the
+// leading "'" of [GuardCell].
+var guardNote = "Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR, and not a number) " +
+	"carry a leading apostrophe; in the columns marked " + rdf.Civic.FormulaGuard.IRI() + ", remove one leading apostrophe " +
 	"from a cell when what follows, without its leading apostrophes, starts that way."
 
-// WriteCSVMetadata writes csv/csv-metadata.json for ds: a CSVW table
-// group describing the tables [CSVWriter] writes (SPEC 4.3). Each column
+// WriteMetadata writes csv/csv-metadata.json for ds: a CSVW table
+// group describing the tables [Writer] writes (SPEC 4.3). Each column
 // has its name, title, datatype, and the RDF property and value template
 // that make a CSVW processor's minimal-mode output agree with the RDF
 // dump: the same record and concept IRIs, and the same membership member,
@@ -30,13 +30,13 @@ const guardNote = "Cells that a spreadsheet would run as a formula (starting wit
 //
 // CSVW templates have no base variable, so the base IRI is written out in
 // every template.
-func WriteCSVMetadata(w io.Writer, ds *model.Dataset) error {
+func WriteMetadata(w io.Writer, ds *model.Dataset) error {
 	tables, _ := newTables(ds)
 	doc := csvwTableGroup{
 		Context:     csvwContext(ds.Info.Language),
-		Title:       datasetTitle(ds),
+		Title:       rdf.DatasetTitle(ds.Info),
 		Description: guardNote,
-		License:     csvwLink(licenseIRI(datasetLicense(ds))),
+		License:     csvwLink(rdf.LicenseIRI(rdf.DatasetLicense(ds.Info))),
 		Dialect:     csvwDialect{Header: true, Trim: false, LineTerminators: []string{"\r\n"}},
 	}
 	for _, t := range tables {
@@ -56,7 +56,7 @@ func csvwContext(lang string) any {
 }
 
 func csvwTableFor(t *csvTable, base string) csvwTable {
-	schema := csvwSchema{PrimaryKey: "id", AboutURL: base + "id/{id}"}
+	schema := csvwSchema{PrimaryKey: "id", AboutURL: base + rdf.PathRecords + "{id}"}
 	for _, c := range t.columns {
 		col := csvwColumn{
 			Name:        c.name,
@@ -65,7 +65,7 @@ func csvwTableFor(t *csvTable, base string) csvwTable {
 			Datatype:    csvwDatatype(c.csvColumnSpec),
 			Required:    c.required,
 			Lang:        c.lang,
-			PropertyURL: c.property,
+			PropertyURL: c.property.IRI(),
 			Suppress:    c.suppress,
 			Guarded:     c.guarded,
 		}
@@ -92,10 +92,10 @@ func csvwTableFor(t *csvTable, base string) csvwTable {
 	}
 	for _, class := range t.classes {
 		schema.Columns = append(schema.Columns, csvwColumn{
-			Name:        "type_" + localName(class),
+			Name:        "type_" + class.Local(),
 			Virtual:     true,
-			PropertyURL: NSRDF + "type",
-			ValueURL:    class,
+			PropertyURL: rdf.RDF.Type.IRI(),
+			ValueURL:    class.IRI(),
 		})
 	}
 	return csvwTable{URL: t.name + ".csv", Description: "One row per record: " + t.about + ".", Schema: schema}
@@ -103,17 +103,12 @@ func csvwTableFor(t *csvTable, base string) csvwTable {
 
 func csvwDatatype(c csvColumnSpec) any {
 	if c.id {
-		return csvwDerived{Base: dtString, Format: idPattern}
+		return csvwDerived{Base: dtString, Format: model.IDPattern}
 	}
 	if c.datatype == "" {
 		return dtString
 	}
 	return c.datatype
-}
-
-// localName is the part of an IRI after its last # or /.
-func localName(iri string) string {
-	return iri[strings.LastIndexAny(iri, "#/")+1:]
 }
 
 func csvwLink(iri string) any {
