@@ -2,7 +2,10 @@ package rdf
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
+
+	"github.com/civicnet/civicnet/export/internal/rdfsyntax"
 )
 
 // The mapping keeps its triples in a form of its own while it builds a
@@ -214,4 +217,50 @@ func compareBytesString(b []byte, s string) int {
 		return -1
 	}
 	return 1
+}
+
+// NewNode makes a node of the given subject and predicate-object pairs
+// (statements whose Subject is ignored), sorted as a Mapper sorts them,
+// for encoders of nodes that no dataset holds: tests, and small graphs
+// rendered through a Sink. It refuses what a Mapper never makes: a
+// relative IRI, a blank node, a malformed language tag, a literal with
+// both a language and a datatype.
+func NewNode(subject string, statements ...Statement) (*Node, error) {
+	if err := rdfsyntax.CheckIRI(subject); err != nil {
+		return nil, fmt.Errorf("rdf: %w", err)
+	}
+	e := &emitter{}
+	e.reset(iriObj(subject))
+	for _, s := range statements {
+		switch o := s.Object.(type) {
+		case *Term:
+			e.add(mainNode, s.Predicate, termObj(o))
+		case IRI:
+			if err := rdfsyntax.CheckIRI(string(o)); err != nil {
+				return nil, fmt.Errorf("rdf: %w", err)
+			}
+			e.add(mainNode, s.Predicate, iriObj(string(o)))
+		case Literal:
+			lang := ""
+			if o.Lang != "" {
+				l, ok := normalizeLang(o.Lang)
+				if !ok || o.Datatype != nil {
+					return nil, fmt.Errorf("rdf: literal %q: language tag %q is not well-formed or has a datatype", o.Value, o.Lang)
+				}
+				lang = l
+			}
+			e.add(mainNode, s.Predicate, obj{kind: ObjectLiteral, s: validUTF8(o.Value), v: o.Datatype, lang: lang})
+		default:
+			return nil, fmt.Errorf("rdf: a node's object cannot be %T", s.Object)
+		}
+	}
+	var out *Node
+	err := e.flush(func(n *Node) error {
+		out = n
+		return nil
+	})
+	if out == nil {
+		out = &Node{subject: []byte(subject)}
+	}
+	return out, err
 }

@@ -396,4 +396,3 @@ func (m *Mapper) country(code string) obj {
 	}
 	return iriObj(iri)
 }
-

@@ -41,7 +41,7 @@ const (
 
 // nodeShape describes the instances of one class.
 type nodeShape struct {
-	name  string // local name of the shape IRI: "Membership"
+	name  string    // local name of the shape IRI: "Membership"
 	class *rdf.Term // the target class
 	doc   string
 	props []propertyShape

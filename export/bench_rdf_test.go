@@ -9,10 +9,14 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/knakk/rdf"
+	knakk "github.com/knakk/rdf"
 
 	"github.com/civicnet/civicnet/examples/synth"
-	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/export/internal/exporttest"
+	"github.com/civicnet/civicnet/export/jsonld"
+	"github.com/civicnet/civicnet/export/ntriples"
+	"github.com/civicnet/civicnet/export/rdf"
+	"github.com/civicnet/civicnet/export/turtle"
 	"github.com/civicnet/civicnet/model"
 )
 
@@ -99,7 +103,7 @@ func (c *countWriter) Write(p []byte) (int, error) {
 
 func BenchmarkNTriples(b *testing.B) {
 	benchWriter(b, func(w io.Writer, ds *model.Dataset) error {
-		nw := export.NewNTriplesWriter(w)
+		nw := ntriples.NewWriter(w)
 		if err := nw.Write(ds); err != nil {
 			return err
 		}
@@ -109,7 +113,7 @@ func BenchmarkNTriples(b *testing.B) {
 
 func BenchmarkTurtle(b *testing.B) {
 	benchWriter(b, func(w io.Writer, ds *model.Dataset) error {
-		tw := export.NewTurtleWriter(w)
+		tw := turtle.NewWriter(w)
 		if err := tw.Write(ds); err != nil {
 			return err
 		}
@@ -119,7 +123,7 @@ func BenchmarkTurtle(b *testing.B) {
 
 func BenchmarkJSONLD(b *testing.B) {
 	benchWriter(b, func(w io.Writer, ds *model.Dataset) error {
-		jw := export.NewJSONLDWriter(w)
+		jw := jsonld.NewWriter(w)
 		if err := jw.Write(ds); err != nil {
 			return err
 		}
@@ -134,7 +138,7 @@ func BenchmarkMapper(b *testing.B) {
 		b.Run(sizeName(n), func(b *testing.B) {
 			ds := benchDataset(b, n)
 			var cw countWriter
-			nw := export.NewNTriplesWriter(&cw)
+			nw := ntriples.NewWriter(&cw)
 			if err := nw.Write(ds); err != nil {
 				b.Fatal(err)
 			}
@@ -145,12 +149,12 @@ func BenchmarkMapper(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				m, err := export.NewMapper(ds)
+				m, err := rdf.NewMapper(ds)
 				if err != nil {
 					b.Fatal(err)
 				}
 				triples := 0
-				err = m.EachSubject(func(_ rdf.Subject, ts []rdf.Triple) error {
+				err = exporttest.EachSubject(m, func(_ knakk.Subject, ts []knakk.Triple) error {
 					triples += len(ts)
 					return nil
 				})
@@ -171,7 +175,7 @@ func BenchmarkNewMapper(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				if _, err := export.NewMapper(ds); err != nil {
+				if _, err := rdf.NewMapper(ds); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -14,11 +14,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/knakk/rdf"
+	knakk "github.com/knakk/rdf"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/export/internal/exporttest"
+	"github.com/civicnet/civicnet/export/rdf"
+	"github.com/civicnet/civicnet/export/shacl"
 )
 
 // shaclScript validates data files against shapes files with
@@ -129,7 +132,7 @@ func validateSHACL(t *testing.T, shapes, data, drop []string) shaclReport {
 func fullExampleDump(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "dump")
-	require.NoError(t, export.WriteDump(context.Background(), dir, loadExamples(t), export.DumpOptions{}))
+	require.NoError(t, export.WriteDump(context.Background(), dir, exporttest.Examples(t), export.DumpOptions{}))
 	return dir
 }
 
@@ -195,21 +198,21 @@ func TestCatalogDCATAP(t *testing.T) {
 
 // readTurtle parses Turtle with knakk/rdf's decoder, a different parser
 // from the writer's.
-func readTurtle(t *testing.T, r io.Reader) []rdf.Triple {
+func readTurtle(t *testing.T, r io.Reader) []knakk.Triple {
 	t.Helper()
-	ts, err := rdf.NewTripleDecoder(r, rdf.Turtle).DecodeAll()
+	ts, err := knakk.NewTripleDecoder(r, knakk.Turtle).DecodeAll()
 	require.NoError(t, err)
 	return ts
 }
 
 func TestShapesParseBack(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, export.WriteShapes(&buf))
-	assertGolden(t, export.ShapesFile, buf.Bytes())
+	require.NoError(t, shacl.WriteShapes(&buf))
+	exporttest.AssertGolden(t, export.ShapesFile, buf.Bytes())
 	ts := readTurtle(t, &buf)
 	shapes := map[string]bool{}
 	for _, tr := range ts {
-		if tr.Pred.String() == export.NSSHACL+"targetClass" {
+		if tr.Pred.String() == rdf.NSSHACL+"targetClass" {
 			shapes[tr.Obj.String()] = true
 		}
 	}
@@ -223,7 +226,7 @@ func TestCatalogOfExamples(t *testing.T) {
 	dir := exampleDump(t)
 	data, err := os.ReadFile(filepath.Join(dir, export.CatalogFile))
 	require.NoError(t, err)
-	assertGolden(t, export.CatalogFile, data)
+	exporttest.AssertGolden(t, export.CatalogFile, data)
 	ts := readTurtle(t, bytes.NewReader(data))
 
 	const dumpURL = "https://data.example.org/net/dump/"
@@ -244,19 +247,19 @@ func TestCatalogOfExamples(t *testing.T) {
 	}
 	const dataset = "https://data.example.org/net/dataset"
 	described := map[string]bool{}
-	for _, dist := range objects(dataset, export.NSDCAT+"distribution") {
-		url := one(dist, export.NSDCAT+"downloadURL")
-		assert.Equal(t, url, one(dist, export.NSDCAT+"accessURL"))
+	for _, dist := range objects(dataset, rdf.NSDCAT+"distribution") {
+		url := one(dist, rdf.NSDCAT+"downloadURL")
+		assert.Equal(t, url, one(dist, rdf.NSDCAT+"accessURL"))
 		rel, ok := strings.CutPrefix(url, dumpURL)
 		require.True(t, ok, "%s is under the dump URL", url)
 		described[rel] = true
 		content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
 		require.NoError(t, err, "the distribution %s names a file of the dump", rel)
-		assert.Equal(t, strconv.Itoa(len(content)), one(dist, export.NSDCAT+"byteSize"), "byteSize of %s", rel)
+		assert.Equal(t, strconv.Itoa(len(content)), one(dist, rdf.NSDCAT+"byteSize"), "byteSize of %s", rel)
 		sum := sha256.Sum256(content)
-		checksum := one(dist, export.NSSPDX+"checksum")
-		assert.Equal(t, hex.EncodeToString(sum[:]), one(checksum, export.NSSPDX+"checksumValue"), "checksum of %s", rel)
-		assert.Equal(t, export.NSSPDX+"checksumAlgorithm_sha256", one(checksum, export.NSSPDX+"algorithm"))
+		checksum := one(dist, rdf.NSSPDX+"checksum")
+		assert.Equal(t, hex.EncodeToString(sum[:]), one(checksum, rdf.NSSPDX+"checksumValue"), "checksum of %s", rel)
+		assert.Equal(t, rdf.NSSPDX+"checksumAlgorithm_sha256", one(checksum, rdf.NSSPDX+"algorithm"))
 	}
 	err = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		require.NoError(t, err)
@@ -273,19 +276,19 @@ func TestCatalogOfExamples(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, described[export.CatalogFile], "the catalogue does not describe itself")
 
-	period := one(dataset, export.NSDCTerms+"temporal")
-	assert.Equal(t, "1997", one(period, export.NSDCAT+"startDate"), "the earliest start: RTRT, circa 1997")
-	assert.Empty(t, objects(period, export.NSDCAT+"endDate"), "no end: memberships are ongoing")
+	period := one(dataset, rdf.NSDCTerms+"temporal")
+	assert.Equal(t, "1997", one(period, rdf.NSDCAT+"startDate"), "the earliest start: RTRT, circa 1997")
+	assert.Empty(t, objects(period, rdf.NSDCAT+"endDate"), "no end: memberships are ongoing")
 	assert.Equal(t, "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0",
-		one("https://data.example.org/net/catalog", export.NSDCTerms+"license"))
-	assert.Equal(t, "2026-11-01", one(dataset, export.NSDCTerms+"issued"))
+		one("https://data.example.org/net/catalog", rdf.NSDCTerms+"license"))
+	assert.Equal(t, "2026-11-01", one(dataset, rdf.NSDCTerms+"issued"))
 }
 
 // TestCatalogOfPartialDump checks that a catalogue describes only the
 // files of its own export, and names no shapes the dump does not hold.
 func TestCatalogOfPartialDump(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "dump")
-	require.NoError(t, export.WriteDump(context.Background(), dir, loadExamples(t), export.DumpOptions{
+	require.NoError(t, export.WriteDump(context.Background(), dir, exporttest.Examples(t), export.DumpOptions{
 		Formats: []export.Format{export.FormatNTriples, export.FormatCatalog},
 	}))
 	data, err := os.ReadFile(filepath.Join(dir, export.CatalogFile))
@@ -293,9 +296,9 @@ func TestCatalogOfPartialDump(t *testing.T) {
 	var dists, conforms []string
 	for _, tr := range readTurtle(t, bytes.NewReader(data)) {
 		switch tr.Pred.String() {
-		case export.NSDCAT + "downloadURL":
+		case rdf.NSDCAT + "downloadURL":
 			dists = append(dists, tr.Obj.String())
-		case export.NSDCTerms + "conformsTo":
+		case rdf.NSDCTerms + "conformsTo":
 			conforms = append(conforms, tr.Obj.String())
 		}
 	}

@@ -1,9 +1,8 @@
-package export_test
+package csvw_test
 
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -17,6 +16,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/export/csvw"
+	"github.com/civicnet/civicnet/export/internal/exporttest"
 	"github.com/civicnet/civicnet/model"
 )
 
@@ -59,7 +60,7 @@ type csvwColumn struct {
 
 func readMetadata(t *testing.T, dir string) csvwMetadata {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, "csv", export.CSVMetadataFile))
+	data, err := os.ReadFile(filepath.Join(dir, "csv", csvw.MetadataFile))
 	require.NoError(t, err)
 	var md csvwMetadata
 	require.NoError(t, json.Unmarshal(data, &md))
@@ -67,30 +68,22 @@ func readMetadata(t *testing.T, dir string) csvwMetadata {
 }
 
 // readCSV parses a CSV file strictly and returns its header and rows.
-func readCSV(t *testing.T, data []byte) (header []string, rows [][]string) {
-	t.Helper()
-	r := csv.NewReader(bytes.NewReader(data))
-	all, err := r.ReadAll() // FieldsPerRecord 0: every row as wide as the header
-	require.NoError(t, err)
-	require.NotEmpty(t, all)
-	return all[0], all[1:]
-}
 
 func TestCSVTablesOfExamples(t *testing.T) {
 	dir := exampleDump(t)
 	md := readMetadata(t, dir)
-	require.Len(t, md.Tables, len(export.CSVTables()))
-	for i, name := range export.CSVTables() {
+	require.Len(t, md.Tables, len(csvw.Tables()))
+	for i, name := range csvw.Tables() {
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(dir, "csv", name+".csv"))
 			require.NoError(t, err)
-			assertGolden(t, "csv/"+name+".csv", data)
+			exporttest.AssertGolden(t, "csv/"+name+".csv", data)
 
 			assert.False(t, bytes.HasPrefix(data, []byte("\ufeff")), "no BOM without CSVBOM")
 			assert.NotContains(t, strings.ReplaceAll(string(data), "\r\n", ""), "\n", "every line break is CRLF")
 			assert.NotContains(t, strings.ReplaceAll(string(data), "\r\n", ""), "\r", "no bare CR")
 
-			header, rows := readCSV(t, data)
+			header, rows := exporttest.ReadCSV(t, data)
 			table := md.Tables[i]
 			require.Equal(t, name+".csv", table.URL)
 			var documented []string
@@ -115,9 +108,9 @@ func TestCSVTablesOfExamples(t *testing.T) {
 
 func TestCSVMetadataOfExamples(t *testing.T) {
 	dir := exampleDump(t)
-	data, err := os.ReadFile(filepath.Join(dir, "csv", export.CSVMetadataFile))
+	data, err := os.ReadFile(filepath.Join(dir, "csv", csvw.MetadataFile))
 	require.NoError(t, err)
-	assertGolden(t, "csv/"+export.CSVMetadataFile, data)
+	exporttest.AssertGolden(t, "csv/"+csvw.MetadataFile, data)
 
 	md := readMetadata(t, dir)
 	const base = "https://data.example.org/net/"
@@ -126,7 +119,7 @@ func TestCSVMetadataOfExamples(t *testing.T) {
 	for _, table := range md.Tables {
 		b, err := os.ReadFile(filepath.Join(dir, "csv", table.URL))
 		require.NoError(t, err)
-		header, rows := readCSV(t, b)
+		header, rows := exporttest.ReadCSV(t, b)
 		ids[table.URL] = map[string]bool{}
 		cells[table.URL] = map[string][]string{}
 		for _, row := range rows {
@@ -207,34 +200,27 @@ func riskyDataset(name, desc string, topics ...string) *model.Dataset {
 func writeTable(t testing.TB, ds *model.Dataset, table string, bom bool) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	w := export.NewCSVWriter(&buf, table)
+	w := csvw.NewWriter(&buf, table)
 	w.BOM = bom
 	require.NoError(t, w.Write(ds))
-	require.NoError(t, w.Flush())
+	require.NoError(t, w.Close())
 	return buf.Bytes()
 }
 
 func TestCSVFormulaNeutralised(t *testing.T) {
 	ds := riskyDataset(`=HYPERLINK("http://evil.example/","click")`, "@SUM(A1:A9)", "+cmd|' /C calc'!A0", "-12.5")
-	header, rows := readCSV(t, writeTable(t, ds, "organizations", false))
+	header, rows := exporttest.ReadCSV(t, writeTable(t, ds, "organizations", false))
 	require.Len(t, rows, 1)
 	cell := func(col string) string { return rows[0][slices.Index(header, col)] }
 	assert.Equal(t, `'=HYPERLINK("http://evil.example/","click")`, cell("name"))
 	assert.Equal(t, "'@SUM(A1:A9)", cell("description"))
 	assert.Equal(t, "'+cmd|' /C calc'!A0|-12.5", cell("topics"))
 	for _, c := range rows[0] {
-		assert.False(t, formulaLike(c), "cell %q could run as a formula", c)
+		assert.False(t, exporttest.FormulaLike(c), "cell %q could run as a formula", c)
 	}
 }
 
-// formulaLike is the opendata-check harness's test: a cell starting with
-// = + - @ and followed by something that is not a number.
-func formulaLike(cell string) bool {
-	return regexp.MustCompile(`^[=+\-@]`).MatchString(cell) && len(cell) > 1 &&
-		!regexp.MustCompile(`^[=+\-@](?:\d[\d ]*(?:[.,]\d+)*|[.,]\d+)(?:[eE][+-]?\d+)?$`).MatchString(cell)
-}
-
-func TestGuardCSVCell(t *testing.T) {
+func TestGuardCell(t *testing.T) {
 	tests := []struct {
 		in, want string
 	}{
@@ -259,25 +245,25 @@ func TestGuardCSVCell(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			got := export.GuardCSVCell(tc.in)
-			assert.Equal(t, tc.want, got, "GuardCSVCell(%q)", tc.in)
-			assert.Equal(t, tc.in, export.UnguardCSVCell(got), "UnguardCSVCell(%q)", got)
+			got := csvw.GuardCell(tc.in)
+			assert.Equal(t, tc.want, got, "GuardCell(%q)", tc.in)
+			assert.Equal(t, tc.in, csvw.UnguardCell(got), "UnguardCSVCell(%q)", got)
 		})
 	}
 }
 
-func TestCSVWriterBOM(t *testing.T) {
+func TestWriterBOM(t *testing.T) {
 	data := writeTable(t, riskyDataset("a", "b"), "organizations", true)
 	assert.True(t, bytes.HasPrefix(data, []byte("\ufeffid,")), "BOM then the header")
-	header, _ := readCSV(t, bytes.TrimPrefix(data, []byte("\ufeff")))
+	header, _ := exporttest.ReadCSV(t, bytes.TrimPrefix(data, []byte("\ufeff")))
 	assert.Equal(t, "id", header[0])
 }
 
-func TestCSVWriterUnknownTable(t *testing.T) {
-	w := export.NewCSVWriter(&bytes.Buffer{}, "sources")
+func TestWriterUnknownTable(t *testing.T) {
+	w := csvw.NewWriter(&bytes.Buffer{}, "sources")
 	err := w.Write(riskyDataset("a", "b"))
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `unknown CSV table "sources"`)
+	assert.Contains(t, err.Error(), `csvw: unknown table "sources"`)
 }
 
 func TestCSVLanguageColumns(t *testing.T) {
@@ -287,7 +273,7 @@ func TestCSVLanguageColumns(t *testing.T) {
 		&model.Place{Common: model.Common{ID: "lisbon", Name: model.Text{{Lang: "pt-PT", Value: "Lisboa"}, {Value: "Lisbon"}}}},
 		&model.Place{Common: model.Common{ID: "both", Name: model.Text{{Value: "Plain"}, {Lang: "en", Value: "Tagged"}}}},
 	)
-	header, rows := readCSV(t, writeTable(t, ds, "places", false))
+	header, rows := exporttest.ReadCSV(t, writeTable(t, ds, "places", false))
 	assert.Equal(t, []string{"id", "name", "name_en", "name_it", "name_pt_pt", "alt_names", "type"}, header[:7])
 	assert.Equal(t, [][]string{
 		{"both", "Plain", "Tagged", "", ""},
@@ -296,7 +282,7 @@ func TestCSVLanguageColumns(t *testing.T) {
 	}, [][]string{rows[0][:5], rows[1][:5], rows[2][:5]})
 }
 
-func FuzzCSVWriter(f *testing.F) {
+func FuzzWriter(f *testing.F) {
 	f.Add("Regione Toscana", "multi\nline", "a")
 	f.Add(`=HYPERLINK("x")`, "\"quoted\", with comma", "-foo")
 	f.Add("'=x", "crlf\r\ninside\rand cr", "\t")
@@ -304,9 +290,9 @@ func FuzzCSVWriter(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name, desc, topic string) {
 		ds := riskyDataset(name, desc, topic)
 		data := writeTable(t, ds, "organizations", false)
-		header, rows := readCSV(t, data)
+		header, rows := exporttest.ReadCSV(t, data)
 		require.Len(t, rows, 1, "one row")
-		cell := func(col string) string { return export.UnguardCSVCell(rows[0][slices.Index(header, col)]) }
+		cell := func(col string) string { return csvw.UnguardCell(rows[0][slices.Index(header, col)]) }
 		assert.Equal(t, normalized(name), cell("name"))
 		assert.Equal(t, normalized(desc), cell("description"))
 		assert.Equal(t, normalized(topic), cell("topics"))
@@ -321,7 +307,7 @@ func normalized(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
-func ExampleNewCSVWriter() {
+func ExampleNewWriter() {
 	ds := model.NewDataset(model.DatasetInfo{Base: "https://data.example.org/net/", Language: "en"})
 	since2001, _ := model.ParseInterval("2001/..")
 	ds.Add(&model.Membership{
@@ -329,11 +315,11 @@ func ExampleNewCSVWriter() {
 		Member: "regione-toscana", Organization: "efus", During: since2001,
 	})
 	var out strings.Builder
-	w := export.NewCSVWriter(&out, "memberships")
+	w := csvw.NewWriter(&out, "memberships")
 	if err := w.Write(ds); err != nil {
 		fmt.Println(err)
 	}
-	if err := w.Flush(); err != nil {
+	if err := w.Close(); err != nil {
 		fmt.Println(err)
 	}
 	// Lines end with CRLF; shown here with LF.
@@ -343,14 +329,14 @@ func ExampleNewCSVWriter() {
 	// toscana-in-efus,regione-toscana,efus,member,member,2001/..,2001,,,,,,,,,
 }
 
-func FuzzGuardCSVCell(f *testing.F) {
+func FuzzGuardCell(f *testing.F) {
 	for _, s := range []string{"", "=1", "'=1", "''", "-12.5", "+", "@x", "\tx", "'"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		g := export.GuardCSVCell(s)
-		assert.Equal(t, s, export.UnguardCSVCell(g), "UnguardCSVCell(GuardCSVCell(%q))", s)
-		assert.False(t, formulaLike(g), "GuardCSVCell(%q) = %q could run as a formula", s, g)
+		g := csvw.GuardCell(s)
+		assert.Equal(t, s, csvw.UnguardCell(g), "UnguardCSVCell(GuardCell(%q))", s)
+		assert.False(t, exporttest.FormulaLike(g), "GuardCell(%q) = %q could run as a formula", s, g)
 		if g != s {
 			assert.Equal(t, "'"+s, g)
 		}
@@ -359,15 +345,24 @@ func FuzzGuardCSVCell(f *testing.F) {
 
 func TestDumpCSVBOM(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "dump")
-	require.NoError(t, export.WriteDump(context.Background(), dir, loadExamples(t), export.DumpOptions{
+	require.NoError(t, export.WriteDump(context.Background(), dir, exporttest.Examples(t), export.DumpOptions{
 		Formats: []export.Format{export.FormatCSV}, CSVBOM: true,
 	}))
-	for _, name := range export.CSVTables() {
+	for _, name := range csvw.Tables() {
 		data, err := os.ReadFile(filepath.Join(dir, "csv", name+".csv"))
 		require.NoError(t, err)
 		assert.True(t, bytes.HasPrefix(data, []byte("\ufeffid,")), "%s.csv starts with a BOM and the header", name)
 	}
-	md, err := os.ReadFile(filepath.Join(dir, "csv", export.CSVMetadataFile))
+	md, err := os.ReadFile(filepath.Join(dir, "csv", csvw.MetadataFile))
 	require.NoError(t, err)
 	assert.True(t, bytes.HasPrefix(md, []byte("{")), "no BOM in the JSON metadata")
+}
+
+// exampleDump writes the CSV part of a dump of the examples and returns
+// its directory.
+func exampleDump(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "dump")
+	require.NoError(t, export.WriteDump(context.Background(), dir, exporttest.Examples(t), export.DumpOptions{Formats: []export.Format{export.FormatCSV}}))
+	return dir
 }

@@ -1,19 +1,18 @@
-package export_test
+package csvw_test
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 
-	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/export/csvw"
 	"github.com/civicnet/civicnet/model"
 )
 
-func ExampleGuardCSVCell() {
+func ExampleGuardCell() {
 	for _, s := range []string{`=HYPERLINK("http://evil.example/")`, "-12.5", "'Ndrangheta", "'=1"} {
-		g := export.GuardCSVCell(s)
-		fmt.Printf("%-36s → %-38s → %s\n", s, g, export.UnguardCSVCell(g))
+		g := csvw.GuardCell(s)
+		fmt.Printf("%-36s → %-38s → %s\n", s, g, csvw.UnguardCell(g))
 	}
 	// Output:
 	// =HYPERLINK("http://evil.example/")   → '=HYPERLINK("http://evil.example/")    → =HYPERLINK("http://evil.example/")
@@ -22,10 +21,10 @@ func ExampleGuardCSVCell() {
 	// '=1                                  → ''=1                                   → '=1
 }
 
-func ExampleWriteCSVMetadata() {
+func ExampleWriteMetadata() {
 	ds := model.NewDataset(model.DatasetInfo{Base: "https://data.example.org/net/", Language: "en"})
 	var buf bytes.Buffer
-	if err := export.WriteCSVMetadata(&buf, ds); err != nil {
+	if err := csvw.WriteMetadata(&buf, ds); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -58,41 +57,4 @@ func ExampleWriteCSVMetadata() {
 	// member http://www.w3.org/ns/org#member https://data.example.org/net/id/{member}
 	// organization http://www.w3.org/ns/org#organization https://data.example.org/net/id/{organization}
 	// role http://www.w3.org/ns/org#role https://data.example.org/net/roles/{role}
-}
-
-func ExampleWriteRecordSchema() {
-	var buf bytes.Buffer
-	if err := export.WriteRecordSchema(&buf); err != nil {
-		fmt.Println(err)
-		return
-	}
-	var schema struct {
-		Schema      string                     `json:"$schema"`
-		Definitions map[string]json.RawMessage `json:"definitions"`
-	}
-	if err := json.Unmarshal(buf.Bytes(), &schema); err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println(schema.Schema)
-	_, ok := schema.Definitions["membership"]
-	fmt.Println("has membership:", ok)
-	// Output:
-	// http://json-schema.org/draft-07/schema#
-	// has membership: true
-}
-
-func ExampleWriteShapes() {
-	var buf strings.Builder
-	if err := export.WriteShapes(&buf); err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, line := range strings.Split(buf.String(), "\n") {
-		if strings.HasPrefix(line, "<"+export.ShapesNS+"Membership>") {
-			fmt.Println(line)
-		}
-	}
-	// Output:
-	// <https://w3id.org/civicnet/shapes#Membership> a sh:NodeShape ;
 }

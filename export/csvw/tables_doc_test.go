@@ -1,4 +1,4 @@
-package export
+package csvw
 
 import (
 	"flag"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -17,7 +18,7 @@ import (
 const (
 	docColumnsBegin = "<!-- BEGIN generated CSV columns: go test ./export -run TestDumpDocColumns -update -->\n"
 	docColumnsEnd   = "<!-- END generated CSV columns -->\n"
-	dumpDoc         = "../docs/dump.md"
+	dumpDoc         = "../../docs/dump.md"
 )
 
 func TestDumpDocColumns(t *testing.T) {
@@ -106,11 +107,5 @@ func columnRDF(c csvColumnSpec) string {
 	return fmt.Sprintf("%s `%s` %s", subject, curie(c.property), object)
 }
 
-// curie writes an IRI with the prefix table of the Turtle writers.
-func curie(iri string) string {
-	n := curieName(iri)
-	if i := strings.IndexByte(n, '-'); i > 0 && n != localName(iri) {
-		return n[:i] + ":" + n[i+1:]
-	}
-	return iri
-}
+// curie writes a term as a prefixed name.
+func curie(t *rdf.Term) string { return t.String() }
