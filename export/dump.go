@@ -89,6 +89,21 @@ func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 	return replaceDir(tmp, dir)
 }
 
+// NotReplaceableError is the error of WriteDump when the output
+// directory cannot be replaced by a dump: it is a file, or it holds
+// something a dump does not write (which an export must never delete).
+type NotReplaceableError struct {
+	Dir   string
+	Entry string // the entry that is not part of a dump; "" when Dir is not a directory
+}
+
+func (e *NotReplaceableError) Error() string {
+	if e.Entry == "" {
+		return fmt.Sprintf("export: %s exists and is not a directory", e.Dir)
+	}
+	return fmt.Sprintf("export: %s holds %s, which is not part of a dump", e.Dir, e.Entry)
+}
+
 func checkReplaceable(dir string) error {
 	st, err := os.Stat(dir)
 	if errors.Is(err, os.ErrNotExist) {
@@ -98,7 +113,7 @@ func checkReplaceable(dir string) error {
 		return err
 	}
 	if !st.IsDir() {
-		return fmt.Errorf("%s exists and is not a directory", dir)
+		return &NotReplaceableError{Dir: dir}
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -106,7 +121,7 @@ func checkReplaceable(dir string) error {
 	}
 	for _, e := range entries {
 		if !dumpNames[e.Name()] {
-			return fmt.Errorf("%s holds %s, which is not part of a dump; choose another output directory or move it away", dir, e.Name())
+			return &NotReplaceableError{Dir: dir, Entry: e.Name()}
 		}
 	}
 	return nil
@@ -116,7 +131,7 @@ func checkReplaceable(dir string) error {
 // dump is in place but the previous one, moved aside beside it (a hidden
 // directory named after dir, with ".old-"), could not be removed, for
 // instance because it holds a read-only directory.
-var ErrPreviousDumpLeft = errors.New("the new dump is in place, but the previous one could not be removed")
+var ErrPreviousDumpLeft = errors.New("export: the new dump is in place, but the previous one could not be removed")
 
 // replaceDir moves tmp to dir, moving an existing dir aside first and
 // removing it once tmp is in place; on failure the old dir is put back.
@@ -198,7 +213,7 @@ func (d *dump) create(rel string, f Format, fn func(w io.Writer) error) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path.Clean(rel), err)
+		return fmt.Errorf("export: writing %s: %w", path.Clean(rel), err)
 	}
 	d.files = append(d.files, DumpFile{Path: rel, Format: f, Size: cw.n, SHA256: hex.EncodeToString(h.Sum(nil))})
 	return nil

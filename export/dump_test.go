@@ -95,7 +95,10 @@ func TestWriteDumpRefusesToDeleteUserFiles(t *testing.T) {
 
 	file := filepath.Join(dir, "notes.txt")
 	err = WriteDump(context.Background(), file, ds, DumpOptions{Formats: []Format{FormatSchema}})
-	require.EqualError(t, err, file+" exists and is not a directory")
+	require.EqualError(t, err, "export: "+file+" exists and is not a directory")
+	var nr *NotReplaceableError
+	require.ErrorAs(t, err, &nr)
+	assert.Equal(t, file, nr.Dir)
 }
 
 func TestWriteDumpReplacesAPreviousDump(t *testing.T) {
@@ -142,7 +145,7 @@ func TestParseFormats(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []Format{FormatTurtle, FormatNTriples}, got, "in dump order, without repeats")
 	_, err = ParseFormats("ttl,xml")
-	assert.EqualError(t, err, `unknown format "xml"; formats are ttl, nt, jsonld, csv, catalog, shapes, schema`)
+	assert.EqualError(t, err, `export: unknown format "xml"; formats are ttl, nt, jsonld, csv, catalog, shapes, schema`)
 	_, err = ParseFormats(" , ")
 	assert.Error(t, err)
 }

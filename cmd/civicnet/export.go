@@ -71,7 +71,7 @@ func runExport(e *env) int {
 	if flags.Changed("formats") {
 		var err error
 		if formats, err = export.ParseFormats(*formatList); err != nil {
-			e.errorf("--formats: %v", err)
+			e.errorf("--formats: %s", libMessage(err))
 			return exitUsage
 		}
 	}
@@ -160,7 +160,7 @@ func runExport(e *env) int {
 	}
 	if err := export.WriteDump(ctx, *out, ds, opts); err != nil {
 		if errors.Is(err, export.ErrPreviousDumpLeft) {
-			e.errorf("wrote %s; %v", *out, err)
+			e.errorf("wrote %s; %s", *out, libMessage(err))
 			e.hintf("remove the previous dump named above by hand")
 			return exitFailure
 		}
@@ -168,7 +168,11 @@ func runExport(e *env) int {
 			e.errorf("interrupted: nothing written, %s left as it was", *out)
 			return exitFailure
 		}
-		e.errorf("writing the dump to %s: %v", *out, err)
+		e.errorf("writing the dump to %s: %s", *out, libMessage(err))
+		var nr *export.NotReplaceableError
+		if errors.As(err, &nr) && nr.Entry != "" {
+			e.hintf("choose another output directory, or move %s out of %s", nr.Entry, nr.Dir)
+		}
 		e.hintf("nothing was written; %s is as it was", *out)
 		return exitFailure
 	}
@@ -262,4 +266,17 @@ func baseMessage(err error) string {
 		return fmt.Sprintf("base %q %s", be.Base, be.Problem)
 	}
 	return err.Error()
+}
+
+// libMessage returns the message of a library error without the
+// package prefix that library errors carry ("export: "), which on the
+// command line only repeats what the message says.
+func libMessage(err error) string {
+	msg := err.Error()
+	for _, p := range []string{"export: ", "model: ", "rdf: ", "validate: "} {
+		if rest, ok := strings.CutPrefix(msg, p); ok {
+			return rest
+		}
+	}
+	return msg
 }

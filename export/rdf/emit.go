@@ -441,7 +441,7 @@ func (e *emitter) normLang(tag string) (string, error) {
 	}
 	l, ok := normalizeLang(tag)
 	if !ok {
-		return "", fmt.Errorf("language tag %q is not well-formed", tag)
+		return "", fmt.Errorf("rdf: language tag %q is not well-formed", tag)
 	}
 	e.langs[tag] = l
 	return l, nil

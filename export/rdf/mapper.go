@@ -145,7 +145,7 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 		return nil, err
 	}
 	if err := rdfsyntax.CheckIRI(ds.Info.Base); err != nil {
-		return nil, fmt.Errorf("base: %w", err)
+		return nil, fmt.Errorf("rdf: base: %w", err)
 	}
 	m := &Mapper{
 		ds:         ds,
@@ -161,7 +161,7 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 	if ds.Info.Language != "" {
 		l, ok := normalizeLang(ds.Info.Language)
 		if !ok {
-			return nil, fmt.Errorf("dataset language %q is not a well-formed language tag", ds.Info.Language)
+			return nil, fmt.Errorf("rdf: dataset language %q is not a well-formed language tag", ds.Info.Language)
 		}
 		m.lang = l
 	}
@@ -171,11 +171,11 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 	for i, r := range ds.Records {
 		c := r.Base()
 		if c.ID == "" {
-			return nil, fmt.Errorf("record %d (%s) has no id", i+1, r.Kind())
+			return nil, fmt.Errorf("rdf: record %d (%s) has no id", i+1, r.Kind())
 		}
 		// Links are resolved through the dataset's index of ids.
 		if j, ok := ds.IndexOf(c.ID); !ok || j > i || ds.Records[j].Base().ID != c.ID {
-			return nil, fmt.Errorf("record %d (%s %q) is missing from the dataset's index: add records with Dataset.Add", i+1, r.Kind(), c.ID)
+			return nil, fmt.Errorf("rdf: record %d (%s %q) is missing from the dataset's index: add records with Dataset.Add", i+1, r.Kind(), c.ID)
 		}
 		if _, ok := r.(*model.Region); ok {
 			m.regions[c.ID] = true
@@ -195,7 +195,7 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 		pairs = m.collect(r, int32(i), pairs)
 		sources := r.Base().Sources
 		if len(sources) > math.MaxUint16 {
-			return nil, fmt.Errorf("record %q cites more than %d sources", r.Base().ID, math.MaxUint16)
+			return nil, fmt.Errorf("rdf: record %q cites more than %d sources", r.Base().ID, math.MaxUint16)
 		}
 		for j, s := range sources {
 			if s != nil && s.ID != "" {

@@ -225,7 +225,7 @@ func (g *graphWriter) appendTerm(b []byte, v rdf.Value) ([]byte, error) {
 	case rdf.Literal:
 		return g.appendLiteral(b, v)
 	}
-	return b, fmt.Errorf("unsupported RDF term %T", v)
+	return b, fmt.Errorf("unsupported RDF term %T", v) // wrapped by WriteGraph
 }
 
 // appendLiteral writes numbers and booleans bare when the bare form
