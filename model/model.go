@@ -178,6 +178,19 @@ func (*Organization) Kind() Kind { return KindOrganization }
 
 func (*Organization) isRecord() {}
 
+// OrganizationOf returns the organisation part of an organisation or a
+// region (a region is an organisation with a territory), or nil for a
+// record of another kind.
+func OrganizationOf(r Record) *Organization {
+	switch r := r.(type) {
+	case *Organization:
+		return r
+	case *Region:
+		return &r.Organization
+	}
+	return nil
+}
+
 // Region is a regional authority (an organisation) together with the
 // territory it governs.
 type Region struct {

@@ -605,11 +605,8 @@ func regionCells(f func(*model.Region) []string) func(model.Record, *csvIndex) [
 // the organisation columns.
 func orgCells(f func(*model.Organization) []string) func(model.Record, *csvIndex) []string {
 	return func(r model.Record, _ *csvIndex) []string {
-		switch r := r.(type) {
-		case *model.Region:
-			return f(&r.Organization)
-		case *model.Organization:
-			return f(r)
+		if o := model.OrganizationOf(r); o != nil {
+			return f(o)
 		}
 		return nil
 	}

@@ -64,11 +64,7 @@ func (w *Writer) Write(ds *model.Dataset) error {
 	if w.out.Err != nil {
 		return w.out.Err
 	}
-	m, err := rdf.NewMapper(ds)
-	if err != nil {
-		return err
-	}
-	_, err = m.Render(w)
+	_, err := rdf.Write(ds, w)
 	return err
 }
 

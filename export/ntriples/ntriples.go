@@ -33,11 +33,7 @@ func (w *Writer) Write(ds *model.Dataset) error {
 	if w.out.Err != nil {
 		return w.out.Err
 	}
-	m, err := rdf.NewMapper(ds)
-	if err != nil {
-		return err
-	}
-	_, err = m.Render(w)
+	_, err := rdf.Write(ds, w)
 	return err
 }
 
@@ -52,10 +48,7 @@ func (w *Writer) Begin(*rdf.Mapper) error { return w.out.Err }
 func (w *Writer) NewEncoder(*rdf.Mapper) rdf.Encoder { return Encoder{} }
 
 // WriteChunk implements [rdf.Sink].
-func (w *Writer) WriteChunk(p []byte) error {
-	_, err := w.out.Write(p)
-	return err
-}
+func (w *Writer) WriteChunk(p []byte) error { return w.out.WriteChunk(p) }
 
 // End implements [rdf.Sink].
 func (w *Writer) End(*rdf.Mapper) error { return w.out.Err }

@@ -65,7 +65,7 @@ func (e *emitter) organization(i int32, o *model.Organization, region bool) {
 		e.add(mainNode, Schema.Location, m.placeRef(o.Place))
 	}
 	if o.UnitOf != "" {
-		if parent := orgOf(m.lookup(o.UnitOf)); parent != nil {
+		if parent := model.OrganizationOf(m.lookup(o.UnitOf)); parent != nil {
 			e.a(mainNode, ORG.OrganizationalUnit)
 			if parent.UnitOf == "" {
 				e.add(mainNode, ORG.UnitOf, m.ref(o.UnitOf))
@@ -80,7 +80,7 @@ func (e *emitter) organization(i int32, o *model.Organization, region bool) {
 		child := m.ds.Records[l.from]
 		switch l.kind {
 		case linkUnitOf:
-			if orgOf(child) != nil && o.UnitOf == "" {
+			if model.OrganizationOf(child) != nil && o.UnitOf == "" {
 				e.a(mainNode, ORG.FormalOrganization)
 				e.add(mainNode, ORG.HasUnit, m.recordObj(l.from))
 			}
@@ -90,17 +90,6 @@ func (e *emitter) organization(i int32, o *model.Organization, region bool) {
 		}
 	}
 	e.memberLinks(i)
-}
-
-// orgOf returns the organisation part of an organisation or region.
-func orgOf(r model.Record) *model.Organization {
-	switch r := r.(type) {
-	case *model.Organization:
-		return r
-	case *model.Region:
-		return &r.Organization
-	}
-	return nil
 }
 
 // memberLinks writes the membership shortcuts of an agent or

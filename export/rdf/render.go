@@ -2,6 +2,8 @@ package rdf
 
 import (
 	"runtime"
+
+	"github.com/civicnet/civicnet/model"
 )
 
 // An Encoder appends the serialisation of nodes to a buffer: one per
@@ -68,6 +70,16 @@ func (s *Stats) count(n *Node) {
 			s.Classes[t.term.index]++
 		}
 	}
+}
+
+// Write maps ds and renders it into sinks: what a writer's Write(ds)
+// does.
+func Write(ds *model.Dataset, sinks ...Sink) (Stats, error) {
+	m, err := NewMapper(ds)
+	if err != nil {
+		return Stats{}, err
+	}
+	return m.Render(sinks...)
 }
 
 // chunkUnits is about how many units one job of Render maps: enough to

@@ -44,11 +44,7 @@ func (w *Writer) Write(ds *model.Dataset) error {
 	if w.out.Err != nil {
 		return w.out.Err
 	}
-	m, err := rdf.NewMapper(ds)
-	if err != nil {
-		return err
-	}
-	_, err = m.Render(w)
+	_, err := rdf.Write(ds, w)
 	return err
 }
 
@@ -69,10 +65,7 @@ func (w *Writer) NewEncoder(m *rdf.Mapper) rdf.Encoder {
 }
 
 // WriteChunk implements [rdf.Sink].
-func (w *Writer) WriteChunk(p []byte) error {
-	_, err := w.out.Write(p)
-	return err
-}
+func (w *Writer) WriteChunk(p []byte) error { return w.out.WriteChunk(p) }
 
 // End implements [rdf.Sink].
 func (w *Writer) End(*rdf.Mapper) error { return w.out.Err }

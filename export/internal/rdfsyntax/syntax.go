@@ -241,6 +241,12 @@ func (o *Buffer) Write(p []byte) (int, error) {
 	return n, o.Err
 }
 
+// WriteChunk writes p after what is buffered, keeping only the error.
+func (o *Buffer) WriteChunk(p []byte) error {
+	_, err := o.Write(p)
+	return err
+}
+
 // Flush writes what is buffered.
 func (o *Buffer) Flush() error {
 	if o.Err != nil {
