@@ -66,6 +66,6 @@ func ExampleParseInterval() {
 	// Output:
 	// 1997~/.. from 1997 ongoing: true
 	// 2006-11-02/2006-11-04 from 2006-11-02 ongoing: false
-	// invalid date "2011/2008": end 2008 is before start 2011
-	// invalid date "2006-02-30": 2006-02-30 is not a day: February 2006 has 28 days
+	// model: invalid date "2011/2008": end 2008 is before start 2011
+	// model: invalid date "2006-02-30": 2006-02-30 is not a day: February 2006 has 28 days
 }

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -38,25 +39,38 @@ func checkDatasetInfo(p *pass) {
 	p.checkPipes(&info.Origin, "keywords", info.Keywords)
 }
 
+// checkBase reports what model.CheckDatasetInfo finds: a base that
+// cannot prefix the dataset's IRIs (bad-base; an empty one is left to
+// export, which may be given one), and invalid issued and modified
+// dates. It runs for a description read from civicnet.yaml and one
+// built in code alike.
 func (p *pass) checkBase(info *model.DatasetInfo) {
-	if info.Base == "" || !info.Has("base") {
-		return
+	for _, fe := range model.CheckDatasetInfo(info) {
+		var ve *model.ValueError
+		if fe.Code != "bad-base" || !errors.As(fe.Err, &ve) {
+			p.reportFieldError(fe)
+			continue
+		}
+		if fe.Pos.IsValid() && p.problemAt[fe.Pos] {
+			continue
+		}
+		detail := ve.Hint
+		if sug := baseSuggestion(info.Base, ve.Msg); sug != "" {
+			detail = "did you mean " + quote(sug) + "?"
+		}
+		p.errorf("bad-base", fe.Pos, detail, "base %s %s", quote(info.Base), ve.Msg)
 	}
-	prob, sug := urlProblem(info.Base)
-	switch {
-	case prob != "":
-	case strings.ContainsAny(info.Base, "?#"):
-		prob = "has a query or fragment"
-	case !strings.HasSuffix(info.Base, "/"):
-		prob, sug = "does not end with /", info.Base+"/"
-	default:
-		return
+}
+
+// baseSuggestion guesses the base meant, for did-you-mean.
+func baseSuggestion(base, msg string) string {
+	if _, sug := urlProblem(base); sug != "" {
+		return sug
 	}
-	detail := "write an absolute http(s) IRI ending with /, such as https://data.example.org/net/"
-	if sug != "" {
-		detail = "did you mean " + quote(sug) + "?"
+	if msg == "does not end with /" {
+		return base + "/"
 	}
-	p.errorf("bad-base", info.ValuePos("base"), detail, "base %s %s", quote(info.Base), prob)
+	return ""
 }
 
 // licenseInfo is what is known of one licence text.

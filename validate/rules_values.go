@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -9,6 +10,46 @@ import (
 
 // projectTypes are the project types of SPEC 2.5.
 var projectTypes = []string{"project", "programme", "initiative", "infrastructure"}
+
+// checkFieldValues reports the values of a record that model's checks
+// refuse (model.CheckRecord): dates and intervals (bad-date,
+// reversed-interval, unsupported-date), quantities (bad-quantity, and
+// missing-field for one without a value), roles and funding shares
+// (bad-value), sources without title or url and heritage sites without
+// a name (missing-field). The decoder reads syntax only, so these run
+// here for records read from files and built in code alike; a value the
+// decoder could not read at all was reported by it, at the same
+// position, and is not reported again.
+func checkFieldValues(p *pass, r model.Record) {
+	for _, fe := range model.CheckRecord(r) {
+		p.reportFieldError(fe)
+	}
+}
+
+func (p *pass) reportFieldError(fe model.FieldError) {
+	if fe.Pos.IsValid() && p.problemAt[fe.Pos] {
+		return
+	}
+	summary, detail := fe.Error(), ""
+	var de *model.DateError
+	var ve *model.ValueError
+	switch {
+	case errors.As(fe.Err, &de):
+		summary, detail = lastKey(fe.Field)+": "+de.Msg, de.Hint()
+	case errors.As(fe.Err, &ve):
+		summary, detail = ve.Text(), ve.Hint
+	}
+	p.report(Error, fe.Code, fe.Pos, summary, detail)
+}
+
+// lastKey is the key path below the last list item: "published" of
+// "sources[0].published", "population.as_of" of itself.
+func lastKey(field string) string {
+	if i := strings.LastIndex(field, "]."); i >= 0 {
+		return field[i+2:]
+	}
+	return field
+}
 
 // checkValues reports values outside what a field allows (bad-value): a
 // project type other than project, programme, initiative or

@@ -112,6 +112,7 @@ var recordRules = []func(*pass, model.Record){
 	checkRequiredFields,
 	checkID,
 	checkDuplicateID,
+	checkFieldValues,
 	checkValues,
 	checkLanguageTags,
 	checkURLsAndEmails,
