@@ -54,5 +54,5 @@ func ExampleDiagnostics_Err() {
 	}
 	// Output:
 	// errors: 1, warnings: 0
-	// -: error[bad-id]: id "Efus" is not a valid id
+	// organization Efus: id: error[bad-id]: id "Efus" is not a valid id
 }

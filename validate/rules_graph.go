@@ -54,7 +54,7 @@ func checkMembership(p *pass, r model.Record) {
 		if !m.Has(field) {
 			field = "member"
 		}
-		p.errorf("self-membership", m.ValuePos(field),
+		p.errorf("self-membership", own(&m.Origin).value(field),
 			"member and organization must differ; check which of the two is mistyped",
 			"%s is a member of itself", quote(m.Member))
 		return
@@ -85,7 +85,7 @@ func (p *pass) reportDuplicateMembership(m, first *model.Membership) {
 	if !m.During.IsZero() {
 		during = " during " + m.During.String()
 	}
-	p.report(Error, "duplicate-membership", m.Pos(),
+	p.report(Error, "duplicate-membership", own(&m.Origin).whole(),
 		"duplicate membership of "+quote(m.Member)+" in "+quote(m.Organization)+" as "+m.Role.Slug+during,
 		"remove one of the two; the other is at the related position", first.Pos())
 }
@@ -130,7 +130,7 @@ func checkParticipation(p *pass, r model.Record) {
 }
 
 func (p *pass) reportDuplicateParticipation(pt *model.Participation, nth int, first *model.Participation) {
-	p.report(Error, "duplicate-participation", p.participationPos(pt, nth),
+	p.report(Error, "duplicate-participation", at{pos: p.participationPos(pt, nth)},
 		"duplicate participation of "+quote(pt.Agent)+" in "+quote(pt.Event)+" as "+pt.Role.Slug,
 		"remove one of the two; the other is at the related position", p.participationPos(first, 0))
 }
@@ -276,7 +276,8 @@ search:
 	if mixed {
 		what = "unit_of and sub_organization_of"
 	}
-	p.report(Error, "unit-cycle", nodes[start].ValuePos(linkFields[fields[0]]),
+	p.setCur(p.ds.Lookup(nodes[start].ID))
+	p.report(Error, "unit-cycle", own(&nodes[start].Origin).value(linkFields[fields[0]]),
 		what+" loops: "+strings.Join(names, " → "),
 		"an organisation cannot be, directly or through others, a unit or sub-organisation of itself; remove or correct one of the links",
 		related...)
