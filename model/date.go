@@ -543,6 +543,17 @@ func (iv Interval) Contains(o Interval) bool {
 	return iv.startKey() <= o.startKey() && o.endKey() <= iv.endKey()
 }
 
+// Overlaps reports whether the extents of iv and o have a day in
+// common. An open or unknown end is unbounded, as for Contains; an
+// absent interval overlaps nothing, so a missing date never counts as
+// overlapping.
+func (iv Interval) Overlaps(o Interval) bool {
+	if iv.IsZero() || o.IsZero() {
+		return false
+	}
+	return iv.startKey() <= o.endKey() && o.startKey() <= iv.endKey()
+}
+
 func (iv Interval) startKey() int {
 	if iv.StartBound != BoundDate {
 		return math.MinInt

@@ -181,12 +181,34 @@ func checkEventDates(p *pass, r model.Record) {
 		return
 	}
 	proj, ok := p.ds.Lookup(e.Project).(*model.Project)
-	if !ok || proj.During.Contains(e.Date) {
+	if !ok || proj.During.Contains(e.Date) || e.Date.Check() != nil || proj.During.Check() != nil {
 		return
 	}
 	p.report(Warning, "event-outside-project", own(&e.Origin).value("date"),
 		"event date "+e.Date.String()+" is outside the period of project "+quote(proj.ID)+" ("+proj.During.String()+")",
 		"check the event's date and the project's during",
+		proj.ValuePos("during"))
+}
+
+// checkParticipantDates warns about a membership in a project whose
+// period is not within the project's (participant-outside-project),
+// with the project's period as related position: a partner that joined
+// before the project began or stayed after it ended. Absent periods and
+// open or unknown ends are not outside anything; periods that are not
+// valid are reported by their own rule.
+func checkParticipantDates(p *pass, r model.Record) {
+	m, ok := r.(*model.Membership)
+	if !ok || m.During.IsZero() {
+		return
+	}
+	proj, ok := p.ds.Lookup(m.Organization).(*model.Project)
+	if !ok || proj.During.Contains(m.During) || m.During.Check() != nil || proj.During.Check() != nil {
+		return
+	}
+	p.report(Warning, "participant-outside-project", own(&m.Origin).value("during"),
+		"participation of "+quote(m.Member)+" during "+m.During.String()+" is outside the period of project "+
+			quote(proj.ID)+" ("+proj.During.String()+")",
+		"check the participant's during and the project's during",
 		proj.ValuePos("during"))
 }
 

@@ -130,6 +130,7 @@ var recordRules = []func(*pass, model.Record){
 	checkRestrictiveLicenses,
 	collectUnitLinks,
 	checkEventDates,
+	checkParticipantDates,
 	checkPersonalEmail,
 	checkAltNames,
 	checkSources,
@@ -143,6 +144,7 @@ var orderedRules = []func(*pass, model.Record){
 	checkReferences,
 	checkSourcePublishers,
 	checkMembership,
+	checkOverlappingMemberships,
 	checkParticipation,
 }
 
@@ -179,7 +181,12 @@ type pass struct {
 	// memberships and participations hold the first of those written
 	// with an id, by what makes two the same; repeats counts the repeats
 	// of a generated participation id. All are made on first use.
-	memberships    map[membershipKey]*model.Membership
+	memberships map[membershipKey]*model.Membership
+	// periods holds, by member, organisation and role, the first
+	// membership with a period, and morePeriods the others, for
+	// checkOverlappingMemberships.
+	periods        map[roleKey]*model.Membership
+	morePeriods    map[roleKey][]*model.Membership
 	participations map[participationKey]*model.Participation
 	repeats        map[string]int
 	// linked lists the organisations with a unit_of or
