@@ -56,6 +56,9 @@ type RenderOptions struct {
 	// Files is the number of files checked, for the summary (see
 	// [CountFiles]).
 	Files int
+	// Records is the number of records checked; the summary counts them
+	// when no file was (records built in code): "in 12 records".
+	Records int
 }
 
 // Render writes diags to w in format f. diags should be sorted, as

@@ -41,7 +41,7 @@ func WriteGitHub(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		}
 		ew.print("title=", escapeProperty(d.Code), "::", escapeMessage(msg), "\n")
 	}
-	ew.print("civicnet: ", diags.Summarize(opts.Files).String(), "\n")
+	ew.print("civicnet: ", diags.summarize(opts).String(), "\n")
 	return ew.flush()
 }
 

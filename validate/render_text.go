@@ -22,7 +22,12 @@ const (
 //
 // and a last summary line,
 // "2 errors, 1 warning in 3 files". Positions drop what is unknown, as
-// go/token does. With opts.Color, severities and paths are coloured.
+// go/token does. A diagnostic of a record without a position (built in
+// code) names the record and key path instead:
+//
+//	organization efus: memberships[2].during: error[reversed-interval]: …
+//
+// With opts.Color, severities and paths are coloured.
 func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 	ew := newErrWriter(w)
 	style := func(code, s string) string {
@@ -37,7 +42,7 @@ func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		if d.Severity != Error {
 			sev = style(ansiYellow, d.Severity.String())
 		}
-		ew.print(style(ansiBold, d.Pos.String()), ": ", sev, "[", d.Code, "]: ", oneLine(d.Summary), "\n")
+		ew.print(style(ansiBold, d.Where()), ": ", sev, "[", d.Code, "]: ", oneLine(d.Summary), "\n")
 		if d.Detail != "" {
 			for line := range strings.SplitSeq(d.Detail, "\n") {
 				ew.print("    ", line, "\n")
@@ -47,7 +52,7 @@ func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 			ew.print("    ", style(ansiDim, r.String()+": note: "+RelatedNote(d.Code)), "\n")
 		}
 	}
-	ew.print(diags.Summarize(opts.Files).String(), "\n")
+	ew.print(diags.summarize(opts).String(), "\n")
 	return ew.flush()
 }
 

@@ -75,7 +75,7 @@ func runValidate(e *env) int {
 		e.errorf("no record files (*.yaml, *.yml, *.json) in %s", strings.Join(paths, ", "))
 		return exitUsage
 	}
-	opts := validate.RenderOptions{Files: files, Color: format == validate.FormatText && colorWanted(e.stdout)}
+	opts := validate.RenderOptions{Files: files, Records: ds.Len(), Color: format == validate.FormatText && colorWanted(e.stdout)}
 	if err := validate.Render(e.stdout, format, diags, opts); err != nil {
 		e.errorf("writing the report: %v", err)
 		return exitFailure
