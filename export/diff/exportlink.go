@@ -1,0 +1,29 @@
+package diff
+
+import (
+	"io"
+
+	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/model"
+)
+
+// This file holds the package's only calls into the export package, so
+// that a move of the writers between packages changes one file.
+
+// writeNTriples writes the N-Triples of ds to w.
+func writeNTriples(w io.Writer, ds *model.Dataset) error {
+	nt := export.NewNTriplesWriter(w)
+	if err := nt.Write(ds); err != nil {
+		return err
+	}
+	return nt.Close()
+}
+
+// recordIRI returns the IRI of the record id in a dump with the given
+// base, or "" when the base is unknown.
+func recordIRI(base, id string) string {
+	if base == "" {
+		return ""
+	}
+	return export.RecordIRI(base, id)
+}
