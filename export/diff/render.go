@@ -262,7 +262,7 @@ func WriteMarkdown(w io.Writer, r *Report, opts MarkdownOptions) error {
 		m.section(k.Kind.String(), strings.Join(parts, ", "))
 		for i := range r.Changes {
 			if c := &r.Changes[i]; c.Kind == k.Kind {
-				m.item("- **" + c.Type.String() + "** " + mdEscape(c.Sentence()) + "\n")
+				m.item("- " + mdEscape(c.Sentence()) + "\n")
 			}
 		}
 		m.end()
@@ -275,8 +275,8 @@ func WriteMarkdown(w io.Writer, r *Report, opts MarkdownOptions) error {
 		m.end()
 	}
 	if m.dropped > 0 {
-		m.b.WriteString(fmt.Sprintf("\n_%s not shown: the comment would exceed GitHub's limit of %d characters. "+
-			"Run `civicnet diff` on the same records for the full report._\n", plural(m.dropped, "line", "lines"), GitHubCommentLimit))
+		fmt.Fprintf(&m.b, "\n_%s not shown, to keep this comment within %d characters. "+
+			"Run `civicnet diff` on the same records for the full report._\n", plural(m.dropped, "more line", "more lines"), limit)
 	}
 	_, err := io.WriteString(w, m.b.String())
 	return err
