@@ -227,11 +227,12 @@ type comparison struct {
 	renamedIDs map[string]string // old id → new id
 }
 
-// first reports whether r is the record its dataset's index holds for its
-// id: a record set may repeat an id (an invalid one, or an organiser
-// listed twice), and each id is compared once.
-func first(ds *model.Dataset, r model.Record) bool {
-	return ds.Lookup(r.Base().ID) == r
+// first reports whether record i is the record its dataset's index
+// holds for its id: a record set may repeat an id (an invalid one, or an
+// organiser listed twice), and each id is compared once.
+func first(ds *model.Dataset, i int) bool {
+	j, _ := ds.IndexOf(ds.Records[i].Base().ID)
+	return i == j
 }
 
 // folded reports whether r is a participation that its event's organizers
@@ -246,22 +247,21 @@ func folded(ds *model.Dataset, r model.Record) bool {
 }
 
 func (c *comparison) matchByID() {
-	for _, o := range c.old.Records {
-		if !first(c.old, o) || folded(c.old, o) {
+	matched := make([]bool, c.new.Len()) // by position in new.Records
+	for i, o := range c.old.Records {
+		if !first(c.old, i) || folded(c.old, o) {
 			continue
 		}
-		n := c.new.Lookup(o.Base().ID)
-		if n == nil || folded(c.new, n) {
+		j, ok := c.new.IndexOf(o.Base().ID)
+		if !ok || folded(c.new, c.new.Records[j]) {
 			c.oldLeft = append(c.oldLeft, o)
 			continue
 		}
-		c.changed(o, n)
+		matched[j] = true
+		c.changed(o, c.new.Records[j])
 	}
-	for _, n := range c.new.Records {
-		if !first(c.new, n) || folded(c.new, n) {
-			continue
-		}
-		if o := c.old.Lookup(n.Base().ID); o == nil || folded(c.old, o) {
+	for j, n := range c.new.Records {
+		if !matched[j] && first(c.new, j) && !folded(c.new, n) {
 			c.newLeft = append(c.newLeft, n)
 		}
 	}
@@ -482,19 +482,22 @@ func nameOf(ds *model.Dataset, id string) string {
 // names itself in its own language before translating.
 func firstName(t model.Text) string { return t[0].Value }
 
-// activeChanges compares the memberships active on today.
+// activeChanges compares the memberships active on today. Labels are
+// made only for the memberships that differ.
 func activeChanges(old, new *model.Dataset, today time.Time) []ActiveChange {
 	was, is := activeOn(old, today), activeOn(new, today)
 	var out []ActiveChange
-	for k, a := range is {
-		if _, ok := was[k]; !ok {
-			a.Active = true
-			out = append(out, a)
-		}
-	}
-	for k, a := range was {
-		if _, ok := is[k]; !ok {
-			out = append(out, a)
+	for _, side := range []struct {
+		ds          *model.Dataset
+		these, more map[activeKey]string // → role label
+		active      bool
+	}{{new, is, was, true}, {old, was, is, false}} {
+		for k, role := range side.these {
+			if _, ok := side.more[k]; ok {
+				continue
+			}
+			out = append(out, ActiveChange{Active: side.active, Member: k.member, Organization: k.organization, Role: k.role,
+				Label: nameOf(side.ds, k.member) + " in " + nameOf(side.ds, k.organization) + " (" + role + ")"})
 		}
 	}
 	slices.SortFunc(out, func(a, b ActiveChange) int {
@@ -504,21 +507,15 @@ func activeChanges(old, new *model.Dataset, today time.Time) []ActiveChange {
 	return out
 }
 
-// activeOn returns the memberships of ds active on day, keyed by member,
-// organisation and role.
-func activeOn(ds *model.Dataset, day time.Time) map[string]ActiveChange {
-	out := map[string]ActiveChange{}
+type activeKey struct{ member, organization, role string }
+
+// activeOn returns the memberships of ds active on day.
+func activeOn(ds *model.Dataset, day time.Time) map[activeKey]string {
+	out := map[activeKey]string{}
 	for _, r := range ds.Records {
-		m, ok := r.(*model.Membership)
-		if !ok || !active(m.During, day) {
-			continue
+		if m, ok := r.(*model.Membership); ok && active(m.During, day) {
+			out[activeKey{m.Member, m.Organization, m.Role.Slug}] = m.Role.Label
 		}
-		k := m.Member + "\x1f" + m.Organization + "\x1f" + m.Role.Slug
-		if _, seen := out[k]; seen {
-			continue
-		}
-		l := nameOf(ds, m.Member) + " in " + nameOf(ds, m.Organization) + " (" + m.Role.Label + ")"
-		out[k] = ActiveChange{Member: m.Member, Organization: m.Organization, Role: m.Role.Slug, Label: l}
 	}
 	return out
 }
