@@ -94,6 +94,9 @@ type FieldChange struct {
 	// Field is the field as written in record files: "name", "during",
 	// "organizers".
 	Field string
+	// Lang is the language of a changed text, "" for a plain string or
+	// a field that is not text.
+	Lang string
 	// Old and New are the values as text; "" when absent. For a list, a
 	// change is one item added, removed or changed.
 	Old, New string

@@ -214,8 +214,9 @@ func textField(name string, get func(model.Record) model.Text) field {
 				if lang != "" {
 					what += " in " + lang
 				}
-				out = append(out, valueChange(what, quote(o), quote(n)))
-				out[len(out)-1].Field = name
+				fc := valueChange(what, quote(o), quote(n))
+				fc.Field, fc.Lang, fc.Old, fc.New = name, lang, o, n
+				out = append(out, fc)
 			}
 			for _, ls := range old {
 				add(ls.Lang)

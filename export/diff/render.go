@@ -375,6 +375,7 @@ type jsonChange struct {
 
 type jsonField struct {
 	Field string `json:"field"`
+	Lang  string `json:"lang,omitempty"`
 	Old   string `json:"old,omitempty"`
 	New   string `json:"new,omitempty"`
 	Text  string `json:"text"`
@@ -429,7 +430,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 func jsonFields(fs []FieldChange) []jsonField {
 	out := []jsonField{}
 	for _, f := range fs {
-		out = append(out, jsonField{Field: f.Field, Old: f.Old, New: f.New, Text: f.Text})
+		out = append(out, jsonField{Field: f.Field, Lang: f.Lang, Old: f.Old, New: f.New, Text: f.Text})
 	}
 	return out
 }
