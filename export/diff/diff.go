@@ -195,9 +195,11 @@ func Compare(old, new *model.Dataset, opts Options) *Report {
 	c.unmatched()
 	for i := range r.Changes {
 		ch := &r.Changes[i]
-		switch {
-		case ch.Type == Removed:
+		switch ch.Type {
+		case Removed:
 			ch.IRI = recordIRI(old.Info.Base, ch.ID)
+		case Added:
+			ch.IRI = recordIRI(new.Info.Base, ch.ID)
 		default:
 			ch.IRI = recordIRI(new.Info.Base, ch.ID)
 			if ch.OldID != "" || old.Info.Base != new.Info.Base {

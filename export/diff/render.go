@@ -283,32 +283,37 @@ func WriteMarkdown(w io.Writer, r *Report, opts MarkdownOptions) error {
 }
 
 // markdown builds a Markdown report within a byte limit: the head always
-// fits (it is short), items are left out once the limit is near, and a
-// section is closed even when its items were left out.
+// fits (it is short); items and sections are written until the first
+// that would bring the report near the limit, and left out from there
+// on, so what is shown is a prefix of the whole report. A section whose
+// head was written is always closed.
 type markdown struct {
 	b       strings.Builder
 	limit   int
-	dropped int
-	open    bool
+	dropped int  // items left out
+	full    bool // the limit was reached
+	open    bool // a section's head was written and not yet closed
 }
 
 // reserve is room kept for closing a section and the truncation note.
 const reserve = 400
 
+func (m *markdown) fits(s string) bool {
+	m.full = m.full || m.b.Len()+len(s)+reserve > m.limit
+	return !m.full
+}
+
 func (m *markdown) head(s string) { m.b.WriteString(s) }
 
 func (m *markdown) section(title, summary string) {
-	s := "\n<details><summary><b>" + mdEscape(title) + "</b>: " + mdEscape(summary) + "</summary>\n\n"
-	if m.b.Len()+len(s)+reserve > m.limit {
-		m.open = false
-		return
+	if s := "\n<details><summary><b>" + mdEscape(title) + "</b>: " + mdEscape(summary) + "</summary>\n\n"; m.fits(s) {
+		m.b.WriteString(s)
+		m.open = true
 	}
-	m.b.WriteString(s)
-	m.open = true
 }
 
 func (m *markdown) item(s string) {
-	if m.b.Len()+len(s)+reserve > m.limit || (!m.open && !strings.HasPrefix(s, ">")) {
+	if !m.fits(s) {
 		m.dropped++
 		return
 	}
