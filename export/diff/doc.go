@@ -14,7 +14,7 @@
 // programs.
 //
 // For triple stores, [Triples] compares the N-Triples of the two record
-// sets line by line; [TripleChanges.WriteSPARQL] writes the change as a
+// sets as sets of triples; [TripleChanges.WriteSPARQL] writes the change as a
 // SPARQL 1.1 Update and [TripleChanges.WriteRDFPatch] as an RDF Patch.
 //
 // docs/diff.md documents the formats and the JSON shape.

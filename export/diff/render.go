@@ -131,7 +131,8 @@ func (r *Report) Warnings() []string {
 	return out
 }
 
-// ActiveSentence says an active-membership change in words.
+// Sentence says an active-membership change in words: "… (member): no
+// longer active".
 func (a ActiveChange) Sentence() string {
 	if a.Active {
 		return a.Label + ": now active"
