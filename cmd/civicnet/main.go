@@ -6,6 +6,7 @@
 //	civicnet validate [--format text|json|github|sarif] [--strict] [--quiet] [PATH...]
 //	civicnet export   [-o DIR] [--formats LIST] [--base IRI] [--csv-bom] [--quiet] [PATH...]
 //	civicnet schema   [-o FILE]
+//	civicnet diff     [--format text|markdown|json|sparql|rdf-patch] [--today DATE] OLD NEW
 //	civicnet version
 //
 // Run "civicnet help" or "civicnet COMMAND -h" for details.
@@ -62,6 +63,7 @@ var commands = []command{
 	{"validate", "check records and report every problem with its position", runValidate},
 	{"export", "validate records and write an open-data dump", runExport},
 	{"schema", "print the JSON Schema of the record format", runSchema},
+	{"diff", "compare two record sets and say what changed in the data", runDiff},
 	{"version", "print the version", runVersion},
 }
 
