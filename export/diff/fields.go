@@ -129,7 +129,6 @@ func fieldsOf(k model.Kind) []field {
 	return commonFields
 }
 
-
 func appendFieldChanges(dst []FieldChange, fields []field, a, b model.Record) []FieldChange {
 	for _, f := range fields {
 		if !f.equal(a, b) {
