@@ -28,6 +28,7 @@ var allowed = map[string][]string{
 	"export/csvw":               {"model", "export/rdf"},
 	"export/dcat":               {"model", "export/rdf", "export/turtle"},
 	"export/shacl":              {"export/rdf", "export/turtle"},
+	"export/vocab":              {"export/rdf", "export/turtle"},
 }
 
 // TestPackageImportsFollowArchitecture reads the imports of every
