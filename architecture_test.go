@@ -29,6 +29,7 @@ var allowed = map[string][]string{
 	"export/dcat":               {"model", "export/rdf", "export/turtle"},
 	"export/shacl":              {"export/rdf", "export/turtle"},
 	"export/diff":               {"model", "export/rdf", "export/ntriples"},
+	"export/vocab":              {"export/rdf", "export/turtle"},
 }
 
 // TestPackageImportsFollowArchitecture reads the imports of every

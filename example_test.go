@@ -49,4 +49,5 @@ func Example() {
 	// dataset.ttl
 	// records.schema.json
 	// shapes.ttl
+	// vocabulary.ttl
 }

@@ -145,7 +145,7 @@ func TestParseFormats(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []Format{FormatTurtle, FormatNTriples}, got, "in dump order, without repeats")
 	_, err = ParseFormats("ttl,xml")
-	assert.EqualError(t, err, `export: unknown format "xml"; formats are ttl, nt, jsonld, csv, catalog, shapes, schema`)
+	assert.EqualError(t, err, `export: unknown format "xml"; formats are ttl, nt, jsonld, csv, catalog, shapes, schema, vocab`)
 	_, err = ParseFormats(" , ")
 	assert.Error(t, err)
 }

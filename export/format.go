@@ -17,13 +17,15 @@ const (
 	FormatCatalog                    // catalog.ttl
 	FormatShapes                     // shapes.ttl
 	FormatSchema                     // records.schema.json
+	FormatVocab                      // vocabulary.ttl
 )
 
-var formatNames = [...]string{"", "ttl", "nt", "jsonld", "csv", "catalog", "shapes", "schema"}
+var formatNames = [...]string{"", "ttl", "nt", "jsonld", "csv", "catalog", "shapes", "schema", "vocab"}
 
 // AllFormats lists every format in the order a dump writes them. The
 // catalogue comes last: it describes the files written before it.
-var AllFormats = []Format{FormatTurtle, FormatNTriples, FormatJSONLD, FormatCSV, FormatShapes, FormatSchema, FormatCatalog}
+var AllFormats = []Format{FormatTurtle, FormatNTriples, FormatJSONLD, FormatCSV, FormatShapes, FormatSchema, FormatVocab,
+	FormatCatalog}
 
 // String returns the name --formats uses ("ttl").
 func (f Format) String() string {

@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -21,4 +22,14 @@ func exampleDump(t *testing.T) string {
 }
 
 // packagingFormats are the parts of a dump this file's tests check.
-var packagingFormats = []export.Format{export.FormatCSV, export.FormatShapes, export.FormatSchema, export.FormatCatalog}
+var packagingFormats = []export.Format{export.FormatCSV, export.FormatShapes, export.FormatSchema, export.FormatVocab,
+	export.FormatCatalog}
+
+// TestVocabularyOfExamples keeps vocabulary.ttl as a golden file, so that
+// a change to the civic: vocabulary shows in review as a change of the
+// file users read.
+func TestVocabularyOfExamples(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(exampleDump(t), export.VocabFile))
+	require.NoError(t, err)
+	exporttest.AssertGolden(t, export.VocabFile, data)
+}

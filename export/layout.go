@@ -13,6 +13,7 @@ import (
 	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/export/shacl"
 	"github.com/civicnet/civicnet/export/turtle"
+	"github.com/civicnet/civicnet/export/vocab"
 	"github.com/civicnet/civicnet/model/recordfile"
 )
 
@@ -32,6 +33,7 @@ const (
 	CatalogFile  = dcat.File
 	ShapesFile   = shacl.File
 	SchemaFile   = recordfile.SchemaFile
+	VocabFile    = vocab.File
 )
 
 // Standards the files follow, as the catalogue names them.
@@ -40,6 +42,7 @@ const (
 	jsonldSpec     = "https://www.w3.org/TR/json-ld11/"
 	csvwSpec       = "https://www.w3.org/TR/tabular-metadata/"
 	jsonSchemaSpec = "http://json-schema.org/draft-07/schema#"
+	owlSpec        = "https://www.w3.org/TR/owl2-overview/"
 )
 
 // fileKind is what the catalogue says of a kind of dump file.
@@ -67,6 +70,8 @@ var layout = map[string]fileKind{
 	ShapesFile:                 {"SHACL shapes the dataset conforms to.", "text/turtle", "RDF_TURTLE", false, []string{shaclSpec}},
 	SchemaFile: {"JSON Schema of the record format the dataset is written in.", "application/json", "JSON", false,
 		[]string{jsonSchemaSpec}},
+	VocabFile: {"The civic: vocabulary, civicnet's own terms, as an OWL ontology.",
+		"text/turtle", "RDF_TURTLE", false, []string{owlSpec}},
 }
 
 // dumpNames are the names a dump writes at its top level; an existing
@@ -123,6 +128,9 @@ var parts = map[Format]func(d *dump) error{
 	},
 	FormatSchema: func(d *dump) error {
 		return d.create(SchemaFile, FormatSchema, recordfile.WriteSchema)
+	},
+	FormatVocab: func(d *dump) error {
+		return d.create(VocabFile, FormatVocab, vocab.Write)
 	},
 	FormatCatalog: (*dump).writeCatalog,
 }

@@ -20,8 +20,9 @@ Validates records and, when they hold no errors, writes them as an
 open-data dump into DIR: Turtle, N-Triples and JSON-LD (dataset.ttl,
 dataset.nt, dataset.jsonld with context.jsonld), CSV tables with CSV on
 the Web metadata (csv/), a DCAT-AP catalogue (catalog.ttl), SHACL shapes
-(shapes.ttl) and the JSON Schema of the record format
-(records.schema.json). The same records always give the same bytes.
+(shapes.ttl), the JSON Schema of the record format (records.schema.json)
+and the civic: vocabulary as an OWL ontology (vocabulary.ttl). The same
+records always give the same bytes.
 
 The dump is written into a temporary directory beside DIR, then renamed
 into place: an interrupted or failed export leaves the previous dump as it
@@ -35,7 +36,8 @@ error and nothing is written. Warnings are printed too, unless --quiet.
 Options:
   -o, --output DIR      write the dump into DIR (default "dump")
       --formats LIST    the parts to write, comma-separated: ttl, nt,
-                        jsonld, csv, catalog, shapes, schema (default: all)
+                        jsonld, csv, catalog, shapes, schema, vocab
+                        (default: all)
       --base IRI        base IRI of the dump's IRIs, ending in "/"; it
                         overrides base in civicnet.yaml and is required
                         with "-" unless a civicnet.yaml is given too

@@ -22,9 +22,14 @@ const (
 	NSSPDX    = "http://spdx.org/rdf/terms#"
 	NSVCard   = "http://www.w3.org/2006/vcard/ns#"
 	NSSHACL   = "http://www.w3.org/ns/shacl#"
+	NSCSVW    = "http://www.w3.org/ns/csvw#"
 	// NSCivic holds civicnet's own terms, defined in docs/vocabulary.md.
 	NSCivic = "https://w3id.org/civicnet/ns#"
 )
+
+// CivicOntology is the ontology that defines the civic: terms, the
+// namespace without its "#" (vocabulary.ttl of every dump).
+const CivicOntology IRI = "https://w3id.org/civicnet/ns"
 
 // Prefix binds a Turtle prefix name to a namespace.
 type Prefix struct {
@@ -37,6 +42,7 @@ type Prefix struct {
 // context.jsonld defines the same names.
 var prefixes = []Prefix{
 	{"civic", NSCivic},
+	{"csvw", NSCSVW},
 	{"dcat", NSDCAT},
 	{"dcterms", NSDCTerms},
 	{"foaf", NSFOAF},
@@ -132,9 +138,25 @@ var (
 	}
 
 	RDFS = struct {
-		Comment *Term
+		Comment, Label, Domain, Range, IsDefinedBy, SubClassOf, Datatype *Term
 	}{
-		Comment: term(NSRDFS, "comment"),
+		Comment: term(NSRDFS, "comment"), Label: term(NSRDFS, "label"), Domain: term(NSRDFS, "domain"),
+		Range: term(NSRDFS, "range"), IsDefinedBy: term(NSRDFS, "isDefinedBy"),
+		SubClassOf: term(NSRDFS, "subClassOf"), Datatype: term(NSRDFS, "Datatype"),
+	}
+
+	OWL = struct {
+		Ontology, Class, ObjectProperty, DatatypeProperty, AnnotationProperty, UnionOf *Term
+	}{
+		Ontology: term(NSOWL, "Ontology"), Class: term(NSOWL, "Class"),
+		ObjectProperty: term(NSOWL, "ObjectProperty"), DatatypeProperty: term(NSOWL, "DatatypeProperty"),
+		AnnotationProperty: term(NSOWL, "AnnotationProperty"), UnionOf: term(NSOWL, "unionOf"),
+	}
+
+	CSVW = struct {
+		Column *Term
+	}{
+		Column: term(NSCSVW, "Column"),
 	}
 
 	XSD = struct {

@@ -31,6 +31,7 @@ var vocabFiles = map[string]string{
 	rdf.NSRDFS:    "rdfs",
 	rdf.NSXSD:     "xsd",
 	rdf.NSOWL:     "owl",
+	rdf.NSCSVW:    "csvw",
 }
 
 // definedTerms returns the IRIs that are the subject of a triple in the

@@ -33,6 +33,7 @@ func ExampleNewWriter() {
 	}
 	// Output:
 	// @prefix civic: <https://w3id.org/civicnet/ns#> .
+	// @prefix csvw: <http://www.w3.org/ns/csvw#> .
 	// @prefix dcat: <http://www.w3.org/ns/dcat#> .
 	// @prefix dcterms: <http://purl.org/dc/terms/> .
 	// @prefix foaf: <http://xmlns.com/foaf/0.1/> .
