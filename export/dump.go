@@ -15,6 +15,7 @@ import (
 
 	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/validate"
 )
 
 // DumpOptions control WriteDump.
@@ -26,6 +27,27 @@ type DumpOptions struct {
 	CSVBOM bool
 	// Progress, when set, is called as each file is started.
 	Progress func(file string)
+	// Validation, when set, holds what validate.Validate reported on the
+	// dataset (with its loading problems), so that WriteDump need not
+	// validate it again; when nil, WriteDump validates the dataset
+	// itself. Either way a dataset with errors is refused.
+	Validation *validate.Diagnostics
+}
+
+// InvalidError is the error of WriteDump for a dataset that validation
+// finds errors in: nothing is written.
+type InvalidError struct {
+	Diagnostics validate.Diagnostics
+}
+
+func (e *InvalidError) Error() string {
+	n, _ := e.Diagnostics.Counts()
+	for _, d := range e.Diagnostics {
+		if d.Severity == validate.Error {
+			return fmt.Sprintf("export: the records have %d error(s), the first: %v", n, d)
+		}
+	}
+	return "export: the records have errors"
 }
 
 // DumpFile describes one file written into a dump.
@@ -36,7 +58,9 @@ type DumpFile struct {
 	SHA256 string // lower-case hex
 }
 
-// WriteDump writes ds into the directory dir as a dump (SPEC section 4):
+// WriteDump writes ds into the directory dir as a dump (SPEC section 4),
+// after validating it: a dataset with errors is refused (an
+// *InvalidError) and nothing is written.
 // every file goes into a temporary directory beside dir, which then
 // replaces dir. If anything fails, or ctx is cancelled, the temporary
 // directory is removed and dir is left as it was. An existing dir is
@@ -50,6 +74,14 @@ func WriteDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOptions, wrap func(io.Writer) io.Writer) (err error) {
 	if err := model.CheckBase(ds.Info.Base); err != nil {
 		return err
+	}
+	diags := opts.Validation
+	if diags == nil {
+		d := validate.Validate(ds, nil)
+		diags = &d
+	}
+	if diags.HasErrors() {
+		return &InvalidError{Diagnostics: *diags}
 	}
 	if err := checkReplaceable(dir); err != nil {
 		return err

@@ -1,11 +1,16 @@
 package export_test
 
 import (
+	"io"
 	"testing"
 
 	knakk "github.com/knakk/rdf"
 	"github.com/stretchr/testify/require"
 
+	"github.com/civicnet/civicnet/export/jsonld"
+	"github.com/civicnet/civicnet/export/ntriples"
+	"github.com/civicnet/civicnet/export/rdf"
+	"github.com/civicnet/civicnet/export/turtle"
 	"github.com/civicnet/civicnet/model"
 )
 
@@ -37,7 +42,7 @@ func fuzzDataset(name, description, url, id string) *model.Dataset {
 			Population: model.Quantity{Value: "12", Unit: description}, AreaKm2: model.Quantity{Value: "1.5"}},
 		&model.Project{Common: model.Common{ID: id + "-project", Name: model.Plain(description)},
 			Acronym: name, Type: url,
-			Funding:      []*model.Funding{{Funder: id, Programme: name, Year: 2009, Share: description, Amount: model.Quantity{Value: "100", Unit: "EUR"}}},
+			Funding:      []*model.Funding{{Funder: id, Programme: name, Year: 2009, Share: "part", Amount: model.Quantity{Value: "100", Unit: "EUR"}}},
 			Quantities:   []*model.NamedQuantity{{Name: name, Quantity: model.Quantity{Value: "-0.25", Unit: url}}, {Name: description, Quantity: model.Quantity{Value: "7"}}},
 			Participants: []*model.Membership{{Member: id, Role: model.ParseRole(name)}}},
 		&model.Event{Common: model.Common{ID: id + "-event", Name: model.Plain(name)},
@@ -49,7 +54,10 @@ func fuzzDataset(name, description, url, id string) *model.Dataset {
 
 // FuzzWriters feeds arbitrary names, descriptions, URLs and ids into a
 // dataset and checks that what the writers write parses back, with
-// parsers other than ours, to the graph the mapping made.
+// parsers other than ours, to the graph the mapping made; or, when the
+// dataset holds a value no writer can write correctly (a source with
+// neither title nor url, a role without a slug), that every writer
+// refuses it with a *rdf.RecordError and writes nothing.
 func FuzzWriters(f *testing.F) {
 	f.Add("Regione Toscana", "A region.\nSecond line, \"quoted\", \\ back.", "http://www.e.toscana.it", "regione-toscana")
 	f.Add("", "", "", "")
@@ -59,6 +67,16 @@ func FuzzWriters(f *testing.F) {
 	f.Add("@en", "-1.50", "mailto:someone@example.org", "%41")
 	f.Fuzz(func(t *testing.T, name, description, url, id string) {
 		ds := fuzzDataset(name, description, url, id)
+		if err := rdf.CheckValues(ds); err != nil {
+			var re *rdf.RecordError
+			require.ErrorAs(t, err, &re)
+			for _, w := range []interface {
+				Write(*model.Dataset) error
+			}{ntriples.NewWriter(io.Discard), turtle.NewWriter(io.Discard), jsonld.NewWriter(io.Discard)} {
+				require.ErrorAs(t, w.Write(ds), &re, "%T writes a dataset CheckValues refuses", w)
+			}
+			return
+		}
 		want := mappedGraph(t, ds)
 		docs := writeAll(t, ds)
 		got, err := decodeGraph(t, docs["nt"], knakk.NTriples)

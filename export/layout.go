@@ -209,7 +209,10 @@ func (d *dump) writeRDF() error {
 }
 
 func (d *dump) writeCSV() error {
-	l := csvw.NewLayout(d.ds)
+	l, err := csvw.NewLayout(d.ds)
+	if err != nil {
+		return err
+	}
 	for _, t := range csvw.Tables() {
 		if err := d.ctx.Err(); err != nil {
 			return err

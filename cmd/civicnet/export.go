@@ -155,7 +155,7 @@ func runExport(e *env) int {
 		<-ctx.Done()
 		cancel()
 	}()
-	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM}
+	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM, Validation: &diags}
 	if !*quiet && isTerminal(e.stderr) {
 		opts.Progress = func(file string) { e.errorf("writing %s", filepath.Join(*out, filepath.FromSlash(file))) }
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/model"
 )
 
@@ -49,6 +50,9 @@ func NewWriter(w io.Writer, table string) *Writer {
 
 // Write writes the header and one row per record of the table's kind.
 func (cw *Writer) Write(ds *model.Dataset) error {
+	if err := rdf.CheckValues(ds); err != nil {
+		return err
+	}
 	tables, x := newTables(ds, cw.table)
 	if len(tables) != 1 {
 		return fmt.Errorf("csvw: unknown table %q; tables are %s", cw.table, strings.Join(Tables(), ", "))
@@ -200,10 +204,15 @@ type Layout struct {
 	x      *csvIndex
 }
 
-// NewLayout lays out every table of ds.
-func NewLayout(ds *model.Dataset) *Layout {
+// NewLayout lays out every table of ds. It refuses, with a
+// *rdf.RecordError, a dataset holding a value the tables cannot hold
+// correctly (see rdf.CheckValues).
+func NewLayout(ds *model.Dataset) (*Layout, error) {
+	if err := rdf.CheckValues(ds); err != nil {
+		return nil, err
+	}
 	tables, x := newTables(ds)
-	return &Layout{tables: tables, x: x}
+	return &Layout{tables: tables, x: x}, nil
 }
 
 // WriteTable writes the table named table as [Writer] does, starting

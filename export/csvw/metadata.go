@@ -31,6 +31,9 @@ var guardNote = "Cells that a spreadsheet would run as a formula (starting with 
 // CSVW templates have no base variable, so the base IRI is written out in
 // every template.
 func WriteMetadata(w io.Writer, ds *model.Dataset) error {
+	if err := rdf.CheckInfo(&ds.Info); err != nil {
+		return err
+	}
 	tables, _ := newTables(ds)
 	doc := csvwTableGroup{
 		Context:     csvwContext(ds.Info.Language),

@@ -47,6 +47,9 @@ type Distribution struct {
 // Dates come from civicnet.yaml (issued, modified) and the records, never
 // from the clock: the same records give the same catalogue.
 func WriteCatalog(w io.Writer, ds *model.Dataset, files []Distribution, stats rdf.Stats) error {
+	if err := rdf.CheckInfo(&ds.Info); err != nil {
+		return err
+	}
 	return turtle.WriteGraph(w, catalogGraph(ds, files, stats))
 }
 

@@ -141,7 +141,8 @@ func (in *incoming) of(i int32) []link {
 
 // NewMapper prepares the mapping of ds. It fails when ds cannot be
 // mapped to valid RDF: no usable base IRI, a record without an id, a
-// malformed dataset language. Validation (package validate) reports
+// malformed dataset language, a value the writers cannot write correctly
+// (a *RecordError, see [CheckValues]). Validation (package validate) reports
 // these and more with positions; NewMapper only guards the output.
 func NewMapper(ds *model.Dataset) (*Mapper, error) {
 	if err := model.CheckBase(ds.Info.Base); err != nil {
@@ -149,6 +150,9 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 	}
 	if err := rdfsyntax.CheckIRI(ds.Info.Base); err != nil {
 		return nil, fmt.Errorf("rdf: base: %w", err)
+	}
+	if err := CheckValues(ds); err != nil {
+		return nil, err
 	}
 	m := &Mapper{
 		ds:            ds,
