@@ -43,7 +43,6 @@ func TestSeedFacts(t *testing.T) {
 		{"SafetyAuditsGuide scientific committee 2008", "regione-toscana", "safety-audits-guide", "scientific-committee-member", "2008"},
 		{"Secucities partner 2005-2006", "regione-toscana", "secucities-cultures-of-prevention", "partner", "2005/2006"},
 		{"e-Toscana associate member of ENoLL since 2010", "e-toscana", "enoll", "associate-member", "2010/.."},
-		{"Gian Guido Nobili with the Italian Urban Security Forum", "gian-guido-nobili", "fisu", "member", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -53,6 +52,32 @@ func TestSeedFacts(t *testing.T) {
 			assert.Equal(t, tc.during, m.During.String())
 		})
 	}
+
+	// "Gian Guido Nobili (Italian Urban Security Forum)": the forum he
+	// speaks for, not a membership; staff are not members.
+	t.Run("Gian Guido Nobili speaks for the Italian Urban Security Forum", func(t *testing.T) {
+		p, ok := ds.Lookup("gian-guido-nobili").(*model.Person)
+		require.True(t, ok)
+		assert.Equal(t, []string{"fisu"}, p.Affiliations)
+		assert.Nil(t, membership(ds, "gian-guido-nobili", "fisu"), "an affiliation is not a membership")
+	})
+	// "Emiliano Bezzon, Commander of the Turin Municipal Police Force":
+	// a post, heading the unit.
+	t.Run("Emiliano Bezzon commands the Turin Municipal Police", func(t *testing.T) {
+		p, ok := ds.Lookup("emiliano-bezzon").(*model.Person)
+		require.True(t, ok)
+		require.Len(t, p.Posts, 1)
+		assert.Equal(t, "turin-municipal-police", p.Posts[0].Organization)
+		assert.Equal(t, "Commander", p.Posts[0].Role.Label)
+		assert.True(t, p.Posts[0].Head)
+	})
+	// "On the sidelines of the workshop, a round table among experts".
+	t.Run("the round table is part of the workshop", func(t *testing.T) {
+		e, ok := ds.Lookup("pactesur-torino-round-table").(*model.Event)
+		require.True(t, ok)
+		assert.Equal(t, "pactesur-torino-workshop", e.PartOf)
+		assert.Empty(t, e.Series)
+	})
 
 	t.Run("Saragossa conference 2006-11-02/2006-11-04", func(t *testing.T) {
 		e, ok := ds.Lookup("international-conference-saragossa-2006").(*model.Event)

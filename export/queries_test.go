@@ -185,9 +185,15 @@ func TestQueryTorinoWorkshopParticipants(t *testing.T) {
 	for _, e := range events {
 		for _, p := range g.subjects(nsCivic+"event", e) {
 			agent := g.object(p, nsCivic+"agent")
+			// What a person speaks for: affiliations, and the
+			// organisation of a post held (not memberships: staff are
+			// not members).
 			var affiliations []string
-			for _, o := range g.objects(agent, nsORG+"memberOf") {
+			for _, o := range g.objects(agent, nsSchema+"affiliation") {
 				affiliations = append(affiliations, g.label(o.String()))
+			}
+			for _, post := range g.objects(agent, nsORG+"holds") {
+				affiliations = append(affiliations, g.label(g.object(post.String(), nsORG+"postIn")))
 			}
 			sort.Strings(affiliations)
 			got[g.label(agent)] = g.label(g.object(p, nsCivic+"role")) + " | " + strings.Join(affiliations, ", ")

@@ -131,6 +131,15 @@ func (c *checker) record(r Record, n nest) {
 	case *Organization:
 		c.nested(n, r.Memberships, r.Participations)
 	case *Person:
+		for i, post := range r.Posts {
+			pn := nest{outer: &n, list: "posts", i: i}
+			if post.Organization == "" {
+				c.fail(pn, "organization", post.Pos(), "missing-field",
+					&ValueError{Name: "post", Msg: "has no organization", Missing: true, Hint: "write the id of the organisation the post is in"})
+			}
+			c.role(&post.Origin, pn, post.Role)
+			c.date(&post.Origin, pn, "during", post.During.Check())
+		}
 		c.nested(n, r.Memberships, r.Participations)
 	case *Project:
 		c.date(&r.Origin, n, "during", r.During.Check())

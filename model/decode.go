@@ -353,6 +353,14 @@ func (d *decoder) strList(n *node, field string, origin *Origin) []string {
 	return out
 }
 
+func (d *decoder) boolean(n *node, field string) (bool, bool) {
+	if n.kind == scalarNode && n.tag == tagBool {
+		return strings.EqualFold(n.value, "true"), true
+	}
+	d.wrongType(n, field, "true or false")
+	return false, false
+}
+
 func (d *decoder) integer(n *node, field string) (int, bool) {
 	if n.kind == scalarNode {
 		if v, err := strconv.Atoi(n.value); err == nil {

@@ -232,6 +232,26 @@ func (d *decoder) personField(p *Person, key string, v *node) {
 		d.strInto(v, key, &p.GivenName)
 	case "family_name":
 		d.strInto(v, key, &p.FamilyName)
+	case "affiliations":
+		p.Affiliations = d.strList(v, key, &p.Origin)
+	case "posts":
+		d.list(v, key, nil, func(i int, item *node) {
+			post := &Post{}
+			if d.mapping(item, "post", postFields, &post.Origin, func(key string, k, v *node) {
+				switch key {
+				case "organization":
+					d.strInto(v, key, &post.Organization)
+				case "role":
+					post.Role = d.role(v)
+				case "head":
+					post.Head, _ = d.boolean(v, key)
+				case "during":
+					post.During = d.interval(v, key)
+				}
+			}) {
+				p.Posts = append(p.Posts, post)
+			}
+		})
 	case "memberships":
 		p.Memberships = d.memberships(v, key, "member")
 	case "participations":
@@ -301,6 +321,8 @@ func (d *decoder) eventField(e *Event, key string, v *node) {
 		e.Date = d.interval(v, key)
 	case "series":
 		d.strInto(v, key, &e.Series)
+	case "part_of":
+		d.strInto(v, key, &e.PartOf)
 	case "project":
 		d.strInto(v, key, &e.Project)
 	case "edition":

@@ -10,9 +10,9 @@ var (
 		"memberships", "participations"}
 	regionFields = []string{"area_km2", "population", "capital", "heritage_sites",
 		"territory_identifiers"}
-	personFields        = []string{"given_name", "family_name", "memberships", "participations"}
+	personFields        = []string{"given_name", "family_name", "affiliations", "posts", "memberships", "participations"}
 	projectFields       = []string{"type", "acronym", "during", "funding", "quantities", "participants", "operated_by", "memberships", "participations"}
-	eventFields         = []string{"type", "date", "location", "series", "edition", "project", "organizers", "participants", "participant_count", "participant_groups"}
+	eventFields         = []string{"type", "date", "location", "series", "edition", "part_of", "project", "organizers", "participants", "participant_count", "participant_groups"}
 	placeFields         = []string{"type", "country", "contained_in", "address"}
 	membershipFields    = []string{"member", "organization", "role", "during"}
 	participationFields = []string{"agent", "event", "role"}
@@ -21,6 +21,7 @@ var (
 	quantityFields      = []string{"value", "unit", "qualifier", "as_of"}
 	namedQuantityFields = []string{"name", "value", "unit", "qualifier", "as_of"}
 	fundingFields       = []string{"funder", "programme", "year", "share", "amount"}
+	postFields          = []string{"organization", "role", "head", "during"}
 	locationFields      = []string{"venue", "place", "city", "country"}
 	heritageFields      = []string{"id", "name", "inscribed"}
 	datasetFields       = []string{"base", "dump_url", "title", "description", "publisher", "license",

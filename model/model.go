@@ -262,13 +262,30 @@ type HeritageSite struct {
 	Origin
 }
 
-// Person is a person. Affiliations and posts are memberships.
+// Person is a person. Posts and affiliations are not memberships: a
+// person is a member only where the source says so (Memberships).
 type Person struct {
 	Common
-	GivenName      string
-	FamilyName     string
+	GivenName  string
+	FamilyName string
+	// Affiliations are the ids of the organisations the person works for
+	// or speaks for, without a post: "Edoardo Mattiello (ANCI Piedmont)".
+	Affiliations []string
+	// Posts are the positions the person holds in organisations:
+	// "Commander of the Turin Municipal Police".
+	Posts          []*Post
 	Memberships    []*Membership
 	Participations []*Participation
+}
+
+// Post is a position a person holds in an organisation (W3C ORG
+// org:Post): a role, whether it heads the organisation, and when.
+type Post struct {
+	Organization string // id of the organisation, unit or project
+	Role         Role
+	Head         bool // the holder heads the organisation (org:headOf)
+	During       Interval
+	Origin
 }
 
 // Kind implements Record.
@@ -330,12 +347,16 @@ type NamedQuantity struct {
 // conference, the adoption of a law, or a series of such events.
 type Event struct {
 	Common
-	Type              string
-	Date              Interval
-	Location          *Location
-	Place             string // the resolved location: the place id, or the inline venue or city
-	Series            string
-	Edition           int
+	Type     string
+	Date     Interval
+	Location *Location
+	Place    string // the resolved location: the place id, or the inline venue or city
+	Series   string
+	Edition  int
+	// PartOf is the id of the event this one is part of: a round table
+	// on the sidelines of a workshop, a session of a conference (not an
+	// edition of a series, which is Series).
+	PartOf            string
 	Project           string
 	Organizers        []string
 	Participants      []*Participation

@@ -168,8 +168,16 @@ func checkReferences(p *pass, r model.Record) {
 		for i, f := range r.Funding {
 			p.checkRef(ref{"funder", f.Funder, wantFunder, in(&f.Origin, "funding", i), -1})
 		}
+	case *model.Person:
+		for i, id := range r.Affiliations {
+			p.checkRef(ref{"affiliations", id, wantOrganization, own(&r.Origin), i})
+		}
+		for i, post := range r.Posts {
+			p.checkRef(ref{"organization", post.Organization, wantOrganization, in(&post.Origin, "posts", i), -1})
+		}
 	case *model.Event:
 		p.checkRef(ref{"series", r.Series, wantSeries, own(&r.Origin), -1})
+		p.checkRef(ref{"part_of", r.PartOf, wantEvent, own(&r.Origin), -1})
 		p.checkRef(ref{"project", r.Project, wantProject, own(&r.Origin), -1})
 		if l := r.Location; l != nil {
 			p.checkRef(ref{"place", l.Place, wantPlace, in(&l.Origin, "location", -1), -1})

@@ -164,6 +164,22 @@ var csvTables = []csvTableSpec{
 				cells: personCells(func(p *model.Person) []string { return oneCell(p.GivenName) })},
 			csvColumnSpec{name: "family_name", doc: "family name", property: rdf.FOAF.FamilyName, guarded: true,
 				cells: personCells(func(p *model.Person) []string { return oneCell(p.FamilyName) })},
+			csvColumnSpec{name: "affiliations", doc: "ids of the organisations the person works or speaks for, without a post",
+				id: true, multi: true, property: rdf.Schema.Affiliation, suppress: true,
+				cells: personCells(func(p *model.Person) []string { return p.Affiliations })},
+			csvColumnSpec{name: "posts", doc: "posts held, organization:role, with (head) for the head of it",
+				multi: true, property: rdf.ORG.Holds, suppress: true, guarded: true,
+				cells: personCells(func(p *model.Person) []string {
+					var out []string
+					for _, post := range p.Posts {
+						item := post.Organization + ":" + rdf.RoleSlug(post.Role)
+						if post.Head {
+							item += " (head)"
+						}
+						out = append(out, item)
+					}
+					return out
+				})},
 		),
 	},
 	{
@@ -212,6 +228,9 @@ var csvTables = []csvTableSpec{
 				{name: "series", doc: "id of the event series this is an edition of", id: true, property: rdf.Schema.SuperEvent,
 					ref: "id/{}", table: "events",
 					cells: eventCells(func(e *model.Event) []string { return oneCell(e.Series) })},
+				{name: "part_of", doc: "id of the event this one is part of (not an edition: a round table of a workshop)", id: true,
+					property: rdf.Schema.SuperEvent, ref: "id/{}", table: "events",
+					cells: eventCells(func(e *model.Event) []string { return oneCell(e.PartOf) })},
 				{name: "edition", doc: "edition number within the series", datatype: dtInteger, property: rdf.Civic.Edition,
 					cells: eventCells(func(e *model.Event) []string { return oneCell(positiveText(e.Edition)) })},
 				{name: "project", doc: "id of the project the event belongs to", id: true, property: rdf.Civic.ProjectProp,

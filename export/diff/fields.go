@@ -58,6 +58,26 @@ var regionFields = []field{
 var personFields = []field{
 	scalar("given_name", func(r model.Record) string { return r.(*model.Person).GivenName }),
 	scalar("family_name", func(r model.Record) string { return r.(*model.Person).FamilyName }),
+	stringsField("affiliations", "affiliation", func(r model.Record) []string { return r.(*model.Person).Affiliations }),
+	listField("posts", "post", func(r model.Record) []*model.Post { return r.(*model.Person).Posts },
+		func(a, b *model.Post) bool {
+			return a.Organization == b.Organization && a.Role == b.Role && a.Head == b.Head && a.During == b.During
+		},
+		func(p *model.Post) string { return p.Organization + "\x1f" + p.Role.Slug },
+		postText),
+}
+
+// postText says a post in words: "commander in turin-municipal-police
+// (head) 2010/..".
+func postText(p *model.Post) string {
+	s := roleText(p.Role) + " in " + p.Organization
+	if p.Head {
+		s += " (head)"
+	}
+	if !p.During.IsZero() {
+		s += " " + p.During.String()
+	}
+	return s
 }
 
 var projectFields = []field{
@@ -79,6 +99,7 @@ var eventFields = []field{
 	valueField("location", func(r model.Record) *model.Location { return r.(*model.Event).Location },
 		locationEqual, locationText),
 	scalar("series", func(r model.Record) string { return r.(*model.Event).Series }),
+	scalar("part_of", func(r model.Record) string { return r.(*model.Event).PartOf }),
 	valueField("edition", func(r model.Record) int { return r.(*model.Event).Edition }, eq, numberText),
 	scalar("project", func(r model.Record) string { return r.(*model.Event).Project }),
 	stringsField("organizers", "organizer", func(r model.Record) []string { return r.(*model.Event).Organizers }),

@@ -331,20 +331,27 @@ func (e *emitter) identifiers(n int, prefix string, ids []model.Identifier) {
 // with its ends #start and #end (SPEC 4.2, "intervals"). An absent
 // interval writes nothing.
 func (e *emitter) interval(n int, p *Term, iv model.Interval) {
+	e.intervalAt(n, "", p, iv)
+}
+
+// intervalAt writes iv as interval does, its nodes' fragments starting
+// with prefix: a post's period is #post-…-during, its ends
+// #post-…-start and #post-…-end.
+func (e *emitter) intervalAt(n int, prefix string, p *Term, iv model.Interval) {
 	if iv.IsZero() {
 		return
 	}
-	d := e.hash("during")
+	d := e.hash(prefix + "during")
 	e.add(n, p, e.ref(d))
 	e.a(d, Time.Interval)
 	e.add(d, Civic.EDTF, e.str(iv.String()))
 	if iv.StartBound == model.BoundDate {
-		s := e.hash("start")
+		s := e.hash(prefix + "start")
 		e.add(d, Time.HasBeginning, e.ref(s))
 		e.instant(s, iv.Start)
 	}
 	if iv.EndBound == model.BoundDate {
-		end := e.hash("end")
+		end := e.hash(prefix + "end")
 		e.add(d, Time.HasEnd, e.ref(end))
 		e.instant(end, iv.End)
 	}

@@ -128,6 +128,7 @@ const (
 	linkUnitOf                           // an organisation's unit_of
 	linkSubOrganization                  // an organisation's sub_organization_of
 	linkSeries                           // an event's series
+	linkPartOf                           // an event's part_of
 	linkParticipation                    // a participation's event
 	linkContainedIn                      // a place's contained_in
 )
@@ -283,9 +284,16 @@ func (m *Mapper) collect(r model.Record, i int32, pairs []pair) []pair {
 			m.typeConcept(SchemeEventTypes, r.Type)
 		}
 		to(r.Series, linkSeries)
+		to(r.PartOf, linkPartOf)
 	case *model.Place:
 		m.noteCountry(r.Country)
 		to(m.container(r), linkContainedIn)
+	case *model.Person:
+		for _, post := range r.Posts {
+			if c := m.role(post.Role); c != nil {
+				c.role = true
+			}
+		}
 	case *model.Membership:
 		if c := m.role(r.Role); c != nil {
 			c.role = true

@@ -21,6 +21,10 @@ func (e *emitter) record(i int32, r model.Record) {
 		e.common(&r.Common)
 		e.add(mainNode, FOAF.GivenName, e.str(r.GivenName))
 		e.add(mainNode, FOAF.FamilyName, e.str(r.FamilyName))
+		for _, id := range r.Affiliations {
+			e.add(mainNode, Schema.Affiliation, e.refOrNil(id))
+		}
+		e.posts(i, r.Posts)
 		e.memberLinks(i)
 	case *model.Project:
 		e.project(i, r)
@@ -90,6 +94,37 @@ func (e *emitter) organization(i int32, o *model.Organization, region bool) {
 		}
 	}
 	e.memberLinks(i)
+}
+
+// posts writes a person's posts (W3C ORG): <person> org:holds
+// <#post-{org}-{role}>, the post a org:Post with org:postIn, org:role,
+// org:heldBy and its period; the head of an organisation is also
+// org:headOf it. Fragments derive from the organisation and role, with a
+// content hash when two posts share both.
+func (e *emitter) posts(i int32, posts []*model.Post) {
+	keys := make([]string, len(posts))
+	contents := make([]string, len(posts))
+	for k, p := range posts {
+		keys[k] = escapeSegment(p.Organization)
+		if slug := RoleSlug(p.Role); slug != "" {
+			keys[k] += "-" + slug
+		}
+		contents[k] = strings.Join([]string{p.Organization, p.Role.Slug, p.Role.Label, strconv.FormatBool(p.Head), p.During.String()}, "\x1f")
+	}
+	keys = disambiguate(keys, contents)
+	for k, p := range posts {
+		frag := "post-" + keys[k]
+		n := e.hash(frag)
+		e.add(mainNode, ORG.Holds, e.ref(n))
+		e.a(n, ORG.Post)
+		e.add(n, ORG.PostIn, e.refOrNil(p.Organization))
+		e.add(n, ORG.RoleProp, e.roleRef(p.Role))
+		e.add(n, ORG.HeldBy, e.m.recordObj(i))
+		e.intervalAt(n, frag+"-", Time.HasTime, p.During)
+		if p.Head && p.Organization != "" {
+			e.add(mainNode, ORG.HeadOf, e.m.ref(p.Organization))
+		}
+	}
 }
 
 // hasMembers reports whether some membership has record i as its
@@ -281,7 +316,13 @@ func (e *emitter) event(i int32, ev *model.Event) {
 		e.add(mainNode, Schema.Location, m.placeRef(ev.Place))
 	}
 	if ev.Series != "" {
+		// An edition is a sub-event of its series, as a part of an event
+		// is of the event: civic:editionOf tells the two apart.
 		e.add(mainNode, Schema.SuperEvent, m.ref(ev.Series))
+		e.add(mainNode, Civic.EditionOf, m.ref(ev.Series))
+	}
+	if ev.PartOf != "" {
+		e.add(mainNode, Schema.SuperEvent, m.ref(ev.PartOf))
 	}
 	if ev.Edition != 0 {
 		e.add(mainNode, Civic.Edition, literal(strconv.Itoa(ev.Edition), XSD.Integer))
@@ -297,7 +338,7 @@ func (e *emitter) event(i int32, ev *model.Event) {
 	}
 	for _, l := range m.in.of(i) {
 		switch l.kind {
-		case linkSeries:
+		case linkSeries, linkPartOf:
 			e.add(mainNode, Schema.SubEvent, m.recordObj(l.from))
 		case linkParticipation:
 			p, ok := m.ds.Records[l.from].(*model.Participation)

@@ -204,7 +204,8 @@ var (
 	ORG = struct {
 		Organization, FormalOrganization, OrganizationalUnit, OrganizationalCollaboration, Membership, Role,
 		Classification, UnitOf, HasUnit, SubOrganizationOf, HasSubOrganization, MemberOf, HasMember,
-		Member, OrganizationProp, RoleProp, MemberDuring *Term
+		Member, OrganizationProp, RoleProp, MemberDuring,
+		Post, Holds, HeldBy, PostIn, HeadOf *Term
 	}{
 		Organization: term(NSORG, "Organization"), FormalOrganization: term(NSORG, "FormalOrganization"),
 		OrganizationalUnit:          term(NSORG, "OrganizationalUnit"),
@@ -214,6 +215,8 @@ var (
 		SubOrganizationOf: term(NSORG, "subOrganizationOf"), HasSubOrganization: term(NSORG, "hasSubOrganization"),
 		MemberOf: term(NSORG, "memberOf"), HasMember: term(NSORG, "hasMember"), Member: term(NSORG, "member"),
 		OrganizationProp: term(NSORG, "organization"), RoleProp: term(NSORG, "role"), MemberDuring: term(NSORG, "memberDuring"),
+		Post: term(NSORG, "Post"), Holds: term(NSORG, "holds"), HeldBy: term(NSORG, "heldBy"),
+		PostIn: term(NSORG, "postIn"), HeadOf: term(NSORG, "headOf"),
 	}
 
 	Time = struct {
@@ -232,7 +235,7 @@ var (
 		Name, URL, Email, SubjectOf, Identifier, PropertyID, Value, SameAs, AreaServed, Location,
 		ContainedInPlace, ContainsPlace, Address, StreetAddress, AddressLocality, AddressCountry, Funding,
 		Funder, Amount, Currency, UnitCode, UnitText, StartDate, EndDate, SuperEvent, SubEvent,
-		Organizer, Attendee, Performer, License, Publisher, DatePublished, MinValue, MaxValue *Term
+		Organizer, Attendee, Performer, License, Publisher, DatePublished, MinValue, MaxValue, Affiliation *Term
 	}{
 		Organization: term(NSSchema, "Organization"), GovernmentOrganization: term(NSSchema, "GovernmentOrganization"),
 		Person: term(NSSchema, "Person"), AdministrativeArea: term(NSSchema, "AdministrativeArea"),
@@ -258,6 +261,7 @@ var (
 		Performer: term(NSSchema, "performer"), License: term(NSSchema, "license"),
 		Publisher: term(NSSchema, "publisher"), DatePublished: term(NSSchema, "datePublished"),
 		MinValue: term(NSSchema, "minValue"), MaxValue: term(NSSchema, "maxValue"),
+		Affiliation: term(NSSchema, "affiliation"),
 	}
 
 	DCAT = struct {
@@ -310,7 +314,7 @@ var (
 		Region, Project, Participation,
 		Approximate, Uncertain, Ongoing, EDTF, Population, Area, Capital, UnescoInscribed, OperatedBy,
 		Quantity, Share, Edition, ProjectProp, ParticipantCount, ParticipantGroup, Agent, Event, Role,
-		Qualifier, Retrieved, FormulaGuard, EarliestStart, LatestEnd *Term
+		Qualifier, Retrieved, FormulaGuard, EarliestStart, LatestEnd, EditionOf *Term
 	}{
 		Region: term(NSCivic, "Region"), Project: term(NSCivic, "Project"), Participation: term(NSCivic, "Participation"),
 		Approximate: term(NSCivic, "approximate"), Uncertain: term(NSCivic, "uncertain"),
@@ -323,5 +327,6 @@ var (
 		Event: term(NSCivic, "event"), Role: term(NSCivic, "role"), Qualifier: term(NSCivic, "qualifier"),
 		Retrieved: term(NSCivic, "retrieved"), FormulaGuard: term(NSCivic, "formulaGuard"),
 		EarliestStart: term(NSCivic, "earliestStart"), LatestEnd: term(NSCivic, "latestEnd"),
+		EditionOf: term(NSCivic, "editionOf"),
 	}
 )

@@ -142,7 +142,17 @@ var nodeShapes = []nodeShape{
 		props: shapeProps(shapeNamedProps(), shapeCommonProps(), []propertyShape{
 			shapeLiteral(rdf.FOAF.GivenName, rdf.XSD.String),
 			shapeLiteral(rdf.FOAF.FamilyName, rdf.XSD.String),
+			shapeLink(rdf.ORG.Holds, 0, 0, rdf.ORG.Post),
+			shapeLink(rdf.ORG.HeadOf, 0, 0),
+			shapeLink(rdf.Schema.Affiliation, 0, 0),
 		})},
+	{name: "Post", class: rdf.ORG.Post, doc: "a position a person holds in an organisation",
+		props: []propertyShape{
+			shapeLink(rdf.ORG.PostIn, 1, 1),
+			shapeLink(rdf.ORG.HeldBy, 1, 1, rdf.FOAF.Person),
+			shapeLink(rdf.ORG.RoleProp, 0, 1, rdf.ORG.Role),
+			shapeLink(rdf.Time.HasTime, 0, 1, rdf.Time.Interval),
+		}},
 	{name: "Project", class: rdf.Civic.Project, doc: "a project, programme, initiative or infrastructure",
 		props: shapeProps(shapeNamedProps(), shapeCommonProps(), []propertyShape{
 			shapeLink(rdf.DCTerms.Type, 0, 1, rdf.SKOS.Concept),
@@ -244,8 +254,10 @@ func shapeEventProps() []propertyShape {
 		shapeLiteral(rdf.Schema.StartDate, rdf.XSD.Date),
 		shapeLiteral(rdf.Schema.EndDate, rdf.XSD.Date),
 		shapeLink(rdf.Schema.Location, 0, 1, placeClasses...),
-		shapeLink(rdf.Schema.SuperEvent, 0, 1, rdf.Schema.EventSeries, rdf.Schema.Event),
+		// A series edition that is also part of an event has two.
+		shapeLink(rdf.Schema.SuperEvent, 0, 2, rdf.Schema.EventSeries, rdf.Schema.Event),
 		shapeLiteral(rdf.Civic.Edition, rdf.XSD.Integer),
+		shapeLink(rdf.Civic.EditionOf, 0, 1, rdf.Schema.EventSeries),
 		shapeLink(rdf.Civic.ProjectProp, 0, 1, rdf.Civic.Project),
 		shapeLink(rdf.Civic.ParticipantCount, 0, 1, rdf.Schema.QuantitativeValue),
 		shapeText(rdf.Civic.ParticipantGroup),

@@ -146,6 +146,11 @@ var definitions = []definition{
 	{term: rdf.Civic.Edition, kind: datatypeProperty, label: "edition",
 		comment: "The number of an event in its series (1 for the first edition).",
 		domain:  one(rdf.Schema.Event), rng: one(rdf.XSD.Integer)},
+	{term: rdf.Civic.EditionOf, kind: objectProperty, label: "edition of",
+		comment: "The event series an event is an edition of. The edition is also a `schema:subEvent` of " +
+			"the series, as a part of an event (a round table on the sidelines of a workshop) is of that " +
+			"event; `civic:editionOf` tells the two apart.",
+		domain: one(rdf.Schema.Event), rng: one(rdf.Schema.EventSeries)},
 	{term: rdf.Civic.ProjectProp, kind: objectProperty, label: "project",
 		comment: "The project an event is part of.",
 		domain:  one(rdf.Schema.Event), rng: one(rdf.Civic.Project)},

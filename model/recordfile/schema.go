@@ -189,6 +189,14 @@ func recordSchema() (schemaObject, error) {
 				set("year", schemaObject{}.set("type", "integer")).
 				set("share", schemaObject{}.set("enum", []string{"full", "part"})).
 				set("amount", schemaRef("quantity")))).
+		set("post", schemaClosed("a position the person holds in an organisation", []string{"organization", "role", "head", "during"},
+			schemaObject{}.
+				set("organization", schemaRef("ref")).
+				set("role", schemaObject{}.set("type", "string").set("examples", []string{"director", "commander", "secretary-general"}).
+					set("description", "a role slug, or text that is slugified and kept as the label")).
+				set("head", schemaObject{}.set("type", "boolean").set("description", "the person heads the organisation")).
+				set("during", schemaRef("interval"))).
+			set("required", []string{"organization"})).
 		set("location", schemaClosed("where an event took place: at least a city or a place", []string{"venue", "place", "city", "country"},
 			schemaObject{}.
 				set("venue", schemaString("name of the venue")).
@@ -292,7 +300,7 @@ func fieldSchema(k model.Kind, f string) (any, error) {
 			model.KindProject: projectTypeExamples, model.KindEvent: eventTypeExamples, model.KindPlace: placeTypeExamples,
 		}[k]
 		return schemaObject{}.set("type", "string").set("examples", examples), nil
-	case "unit_of", "sub_organization_of", "place", "operated_by", "series", "project", "member", "organization",
+	case "unit_of", "sub_organization_of", "place", "operated_by", "series", "part_of", "project", "member", "organization",
 		"agent", "event", "contained_in":
 		return schemaRef("ref"), nil
 	case "country":
@@ -327,6 +335,10 @@ func fieldSchema(k model.Kind, f string) (any, error) {
 		return schemaObject{}.set("type", "integer").set("minimum", 1), nil
 	case "organizers":
 		return schemaList(schemaRef("ref"), "ids of the organisers"), nil
+	case "affiliations":
+		return schemaList(schemaRef("ref"), "ids of the organisations the person works or speaks for, without a post"), nil
+	case "posts":
+		return schemaList(schemaRef("post"), "positions the person holds: Commander of the Turin Municipal Police"), nil
 	case "role":
 		roles := membershipRoles
 		if k == model.KindParticipation {
