@@ -467,23 +467,11 @@ func (d *decoder) parseYAML(data []byte) (docs []*node) {
 					pos.Line++
 				}
 			}
-			d.problem(pos, "syntax", "YAML syntax error: "+msg, yamlHint(msg))
+			pos, hint := locateYAMLError(d.file, data, pos.Line, msg)
+			d.problem(pos, "syntax", "YAML syntax error: "+msg, hint)
 			return docs
 		}
 	}
-}
-
-func yamlHint(msg string) string {
-	switch {
-	case strings.Contains(msg, "found character that cannot start any token"),
-		strings.Contains(msg, "found a tab character"):
-		return "indent with spaces, not tabs; quote values that start with @ or `"
-	case strings.Contains(msg, "mapping values are not allowed"):
-		return "quote a value that contains \": \" (a colon followed by a space)"
-	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected"):
-		return "check the indentation of this line and the one before"
-	}
-	return ""
 }
 
 func firstInvalidUTF8(data []byte) int {
