@@ -58,6 +58,7 @@ func runExport(e *env) int {
 	flags := newFlagSet("export", e)
 	out := flags.StringP("output", "o", "dump", "output directory")
 	formatList := flags.String("formats", "", "parts of the dump to write")
+	flags.SetAnnotation("formats", valuesAnnotation, formatNames(export.AllFormats))
 	base := flags.String("base", "", "base IRI")
 	csvBOM := flags.Bool("csv-bom", false, "UTF-8 byte order mark in CSV files")
 	quiet := flags.BoolP("quiet", "q", false, "no progress, warnings or summary")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -49,6 +50,7 @@ const progressDelay = time.Second
 func runValidate(e *env) int {
 	flags := newFlagSet("validate", e)
 	formatName := flags.StringP("format", "f", "text", "report format")
+	flags.SetAnnotation("format", valuesAnnotation, formatNames(validate.Formats))
 	strict := flags.Bool("strict", false, "fail on warnings too")
 	quiet := flags.BoolP("quiet", "q", false, "no progress or summary on stderr")
 	if code, done := parseFlags(flags, e, validateUsage); done {
@@ -177,4 +179,13 @@ func recordPaths(e *env, args []string) (paths []string, stdinUsed, ok bool) {
 		}
 	}
 	return paths, stdinUsed, true
+}
+
+// formatNames returns the names of formats, for completion.
+func formatNames[F fmt.Stringer](formats []F) []string {
+	var names []string
+	for _, f := range formats {
+		names = append(names, f.String())
+	}
+	return names
 }
