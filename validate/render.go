@@ -56,6 +56,10 @@ type RenderOptions struct {
 	// Files is the number of files checked, for the summary (see
 	// [CountFiles]).
 	Files int
+	// Limit, when above 0, makes the text format print only the first
+	// Limit diagnostics and a line counting the others; the summary
+	// still counts them all.
+	Limit int
 }
 
 // Render writes diags to w in format f. diags should be sorted, as

@@ -21,7 +21,8 @@ const (
 //	    path:line:col: note: what the related position is
 //
 // and a last summary line,
-// "2 errors, 1 warning in 3 files". Positions drop what is unknown, as
+// "2 errors, 1 warning in 3 files". With opts.Limit, a line "… and 5
+// more diagnostics not shown" comes before the summary. Positions drop what is unknown, as
 // go/token does. With opts.Color, severities and paths are coloured.
 func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 	ew := newErrWriter(w)
@@ -31,8 +32,12 @@ func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		}
 		return code + s + ansiReset
 	}
-	for i := range diags {
-		d := &diags[i]
+	shown := diags
+	if opts.Limit > 0 && len(diags) > opts.Limit {
+		shown = diags[:opts.Limit]
+	}
+	for i := range shown {
+		d := &shown[i]
 		sev := style(ansiRed, d.Severity.String())
 		if d.Severity != Error {
 			sev = style(ansiYellow, d.Severity.String())
@@ -46,6 +51,9 @@ func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		for _, r := range d.Related {
 			ew.print("    ", style(ansiDim, r.String()+": note: "+RelatedNote(d.Code)), "\n")
 		}
+	}
+	if n := len(diags) - len(shown); n > 0 {
+		ew.print("… and ", plural(n, "more diagnostic"), " not shown\n")
 	}
 	ew.print(diags.Summarize(opts.Files).String(), "\n")
 	return ew.flush()

@@ -30,7 +30,9 @@ was. An existing DIR is replaced only if it holds nothing but a dump.
 PATH is a record file or a directory walked for *.yaml, *.yml and *.json;
 it defaults to ".". "-" reads one file from standard input. Records are
 validated first: on any error the diagnostics are printed on standard
-error and nothing is written. Warnings are printed too, unless --quiet.
+error and nothing is written. Warnings do not stop the export: the first
+10 are printed with the count of the others, unless --quiet ("civicnet
+validate" shows them all).
 
 Options:
   -o, --output DIR      write the dump into DIR (default "dump")
@@ -53,6 +55,10 @@ Examples:
   civicnet export --formats ttl,nt,jsonld -o /tmp/dump records/
   civicnet export --base https://data.example.org/net/ -o dump - < record.yaml
 `
+
+// exportWarningLimit is how many warnings export prints before it counts
+// the rest.
+const exportWarningLimit = 10
 
 func runExport(e *env) int {
 	flags := newFlagSet("export", e)
@@ -115,9 +121,15 @@ func runExport(e *env) int {
 			return exitFailure
 		}
 	case warns > 0 && !*quiet:
-		// Warnings do not stop an export; validate shows them in full.
-		e.errorf("%s", diags.Summarize(files))
-		e.hintf("run \"civicnet validate\" on the same paths to see the warnings")
+		// Warnings do not stop an export: the first few are shown, and
+		// validate shows them all.
+		opts := validate.RenderOptions{Files: files, Color: colorWanted(e.stderr), Limit: exportWarningLimit}
+		if err := validate.WriteText(e.stderr, diags, opts); err != nil {
+			return exitFailure
+		}
+		if warns > exportWarningLimit {
+			e.hintf("run \"civicnet validate\" on the same paths to see all %d warnings", warns)
+		}
 	}
 	for _, d := range diags {
 		if d.Code == "read-error" {
@@ -128,6 +140,10 @@ func runExport(e *env) int {
 	if errs > 0 {
 		e.errorf("nothing written: the records have errors")
 		return exitInvalid
+	}
+	if ds.Len() == 0 {
+		noRecords(e, paths)
+		return exitUsage
 	}
 	if ds.Info.Base == "" {
 		e.errorf("no base IRI: the records' IRIs need one")

@@ -42,10 +42,12 @@ func main() {
 // env is what a subcommand may touch: its arguments and the three
 // standard streams. Nothing below run reads globals or calls os.Exit.
 type env struct {
-	args   []string
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
+	// command is the name of the command run ("validate").
+	command string
+	args    []string
+	stdin   io.Reader
+	stdout  io.Writer
+	stderr  io.Writer
 	// inspect, when set, receives the command's flag set instead of the
 	// command running: shell completion lists the flags this way, from
 	// the flag sets themselves.
@@ -106,7 +108,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printUsage(stderr)
 		return exitUsage
 	}
-	e := &env{args: args[1:], stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{command: args[0], args: args[1:], stdin: stdin, stdout: stdout, stderr: stderr}
 	switch args[0] {
 	case "-h", "--help":
 		printUsage(stdout)

@@ -32,7 +32,7 @@ Options:
   -h, --help            show this help
 
 Exit status: 0 no errors (warnings allowed unless --strict), 1 invalid
-records, 2 usage error (also: no record files found), 3 a file could not
+records, 2 usage error (also: no records found), 3 a file could not
 be read or the report written.
 
 Examples:
@@ -77,10 +77,20 @@ func runValidate(e *env) int {
 		e.errorf("no record files (*.yaml, *.yml, *.json) in %s", strings.Join(paths, ", "))
 		return exitUsage
 	}
+	empty := ds.Len() == 0 && !diags.HasErrors()
 	opts := validate.RenderOptions{Files: files, Color: format == validate.FormatText && colorWanted(e.stdout)}
+	if empty && len(diags) == 0 {
+		// Nothing to report: an empty report would read as a pass.
+		noRecords(e, paths)
+		return exitUsage
+	}
 	if err := validate.Render(e.stdout, format, diags, opts); err != nil {
 		e.errorf("writing the report: %v", err)
 		return exitFailure
+	}
+	if empty {
+		noRecords(e, paths)
+		return exitUsage
 	}
 	if !*quiet && format != validate.FormatText {
 		// The text report ends with the summary; the others are read by
@@ -103,6 +113,19 @@ func runValidate(e *env) int {
 		return exitInvalid
 	}
 	return exitOK
+}
+
+// noRecords reports input that holds no record at all (empty standard
+// input, files of comments only, a lone civicnet.yaml): a check of
+// nothing must not pass in CI.
+func noRecords(e *env, paths []string) {
+	if len(paths) == 1 && paths[0] == "-" {
+		e.errorf("standard input holds no records")
+		e.hintf("pipe a record file in: civicnet %s - < record.yaml", e.command)
+		return
+	}
+	e.errorf("no records in %s", strings.Join(paths, ", "))
+	e.hintf("a record is a YAML mapping with kind, id and name (docs/records.md); \"civicnet init\" starts a record set")
 }
 
 func describePaths(paths []string) string {
