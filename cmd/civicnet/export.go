@@ -25,7 +25,9 @@ the Web metadata (csv/), a DCAT-AP catalogue (catalog.ttl), SHACL shapes
 
 The dump is written into a temporary directory beside DIR, then renamed
 into place: an interrupted or failed export leaves the previous dump as it
-was. An existing DIR is replaced only if it holds nothing but a dump.
+was. An existing DIR is replaced only if it holds nothing but a dump, and
+--formats is refused when that dump has parts it would not write again
+(docs/dump.md).
 
 PATH is a record file or a directory walked for *.yaml, *.yml and *.json;
 it defaults to ".". "-" reads one file from standard input. Records are
@@ -99,6 +101,11 @@ func runExport(e *env) int {
 	if stdinUsed && *base == "" && !hasDatasetFile(paths) {
 		e.errorf("records from standard input (\"-\") need --base, or a %s among the paths", model.DatasetFile)
 		e.hintf("pass --base https://data.example.org/net/, or the record set's %s as a path too", model.DatasetFile)
+		return exitUsage
+	}
+	if lost := droppedFiles(*out, formats); len(lost) > 0 {
+		e.errorf("--formats %s would replace the dump in %s and drop its %s", *formatList, *out, strings.Join(lost, ", "))
+		e.hintf("write into another directory with -o, remove %s first, or list every part of the dump to keep in --formats", *out)
 		return exitUsage
 	}
 	paths, err := leaveOut(paths, *out)
