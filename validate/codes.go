@@ -1,6 +1,17 @@
 package validate
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
+
+// DocsURL is the page that documents every code, with a bad example, the
+// message it gives and how to fix it; [HelpURL] links to one code.
+const DocsURL = "https://github.com/civicnet/civicnet/blob/main/docs/diagnostics.md"
+
+// InformationURL is civicnet's home page, for reports that name their
+// tool (SARIF's informationUri).
+const InformationURL = "https://github.com/civicnet/civicnet"
 
 // CodeInfo describes one diagnostic code.
 type CodeInfo struct {
@@ -109,4 +120,32 @@ func sortedCodes(ds Diagnostics) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// HelpURL returns the link to the section of docs/diagnostics.md that
+// documents code: DocsURL#no-sources-warning, the anchor GitHub makes of
+// the heading "### `no-sources` (warning)". For an unknown code it is
+// DocsURL itself.
+func HelpURL(code string) string {
+	c, ok := LookupCode(code)
+	if !ok {
+		return DocsURL
+	}
+	return DocsURL + "#" + HeadingAnchor("`"+c.Code+"` ("+c.Severity.String()+")")
+}
+
+// HeadingAnchor returns the anchor GitHub gives a Markdown heading:
+// lower case, spaces to hyphens, and nothing but letters, digits,
+// hyphens and underscores kept.
+func HeadingAnchor(heading string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(heading)) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -27,13 +27,20 @@ type (
 		Driver sarifDriver `json:"driver"`
 	}
 	sarifDriver struct {
-		Name  string      `json:"name"`
-		Rules []sarifRule `json:"rules"`
+		Name           string      `json:"name"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
 	}
 	sarifRule struct {
 		ID                   string       `json:"id"`
 		ShortDescription     sarifMessage `json:"shortDescription"`
+		HelpURI              string       `json:"helpUri"`
+		Help                 sarifHelp    `json:"help"`
 		DefaultConfiguration sarifConfig  `json:"defaultConfiguration"`
+	}
+	sarifHelp struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown"`
 	}
 	sarifConfig struct {
 		Level string `json:"level"`
@@ -70,8 +77,9 @@ type (
 const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 // WriteSARIF writes diags as a SARIF 2.1.0 log of one run of the tool
-// "civicnet", for code-scanning services. Each code met is a rule (id =
-// code, shortDescription, default level); each diagnostic a result with
+// "civicnet" (informationUri its home page), for code-scanning services.
+// Each code met is a rule (id = code, shortDescription, helpUri and help
+// pointing at its section of docs/diagnostics.md, default level); each diagnostic a result with
 // ruleId, level error or warning, the summary and detail as message, its
 // position as location and related positions as relatedLocations.
 // Columns count Unicode code points (columnKind unicodeCodePoints). File
@@ -80,7 +88,7 @@ const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/
 func WriteSARIF(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 	s := diags.Summarize(opts.Files)
 	run := sarifRun{
-		Tool:       sarifTool{Driver: sarifDriver{Name: "civicnet", Rules: []sarifRule{}}},
+		Tool:       sarifTool{Driver: sarifDriver{Name: "civicnet", InformationURI: InformationURL, Rules: []sarifRule{}}},
 		ColumnKind: "unicodeCodePoints",
 		Results:    make([]sarifResult, 0, len(diags)),
 		Properties: jsonSummary{Errors: s.Errors, Warnings: s.Warnings, Files: s.Files},
@@ -92,8 +100,16 @@ func WriteSARIF(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		if !ok {
 			info = CodeInfo{Code: code, Severity: Error, Description: code}
 		}
+		help := HelpURL(code)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{ID: code,
-			ShortDescription:     sarifMessage{Text: info.Description},
+			ShortDescription: sarifMessage{Text: info.Description},
+			HelpURI:          help,
+			Help: sarifHelp{
+				Text: info.Description + ". Each diagnostic's message says how to fix it; " +
+					"the documentation of " + code + ", with a bad example and its fix: " + help,
+				Markdown: markdownText(info.Description) + ". Each diagnostic's message says how to fix it; " +
+					"see [the documentation of `" + code + "`](" + help + "), with a bad example and its fix.",
+			},
 			DefaultConfiguration: sarifConfig{Level: info.Severity.String()}})
 	}
 	for _, d := range diags {

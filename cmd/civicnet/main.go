@@ -52,6 +52,16 @@ type env struct {
 	// command running: shell completion lists the flags this way, from
 	// the flag sets themselves.
 	inspect func(*pflag.FlagSet)
+	// lookupEnv reads an environment variable (os.Getenv); nil reads
+	// none.
+	lookupEnv func(string) string
+}
+
+func (e *env) getenv(key string) string {
+	if e.lookupEnv == nil {
+		return ""
+	}
+	return e.lookupEnv(key)
 }
 
 // errorf prints a message with the civicnet: prefix on stderr.
@@ -108,7 +118,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printUsage(stderr)
 		return exitUsage
 	}
-	e := &env{command: args[0], args: args[1:], stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{command: args[0], args: args[1:], stdin: stdin, stdout: stdout, stderr: stderr, lookupEnv: os.Getenv}
 	switch args[0] {
 	case "-h", "--help":
 		printUsage(stdout)

@@ -14,7 +14,7 @@ import (
 	"github.com/civicnet/civicnet/validate"
 )
 
-const validateUsage = `Usage: civicnet validate [--format text|json|github|sarif] [--strict] [--quiet] [PATH...]
+const validateUsage = `Usage: civicnet validate [--format FORMAT] [--report FORMAT=FILE]... [--changed-files FILE] [--strict] [--quiet] [PATH...]
 
 Checks records and reports every problem, each at the file, line and
 column of the offending key or value, with a stable code and how to fix
@@ -26,21 +26,35 @@ The report goes to standard output; messages go to standard error.
 
 Options:
   -f, --format FORMAT   report format: text (default), json, github
-                        (GitHub Actions annotations) or sarif (SARIF 2.1.0)
+                        (GitHub Actions annotations), sarif (SARIF 2.1.0),
+                        markdown (a GitHub step summary) or gitlab (a
+                        GitLab Code Quality report)
+      --report FORMAT=FILE
+                        also write the report in FORMAT to FILE, from the
+                        same run; may be repeated
+      --changed-files FILE
+                        the files a pull request changes, one per line
+                        (git diff --name-only): --format github spends its
+                        10 annotations of each severity on them first
       --strict          fail on warnings too
   -q, --quiet           print no progress and no summary on standard error
   -h, --help            show this help
 
 Exit status: 0 no errors (warnings allowed unless --strict), 1 invalid
 records, 2 usage error (also: no records found), 3 a file could not
-be read or the report written.
+be read or a report written.
 
 Examples:
   civicnet validate records/
   civicnet validate --strict regions/toscana.yaml organizations/efus.yaml
   cat record.yaml | civicnet validate -
-  civicnet validate --format github .          (in a GitHub Actions step)
   civicnet validate --format sarif . > civicnet.sarif
+
+  In a GitHub Actions step (what the civicnet action runs):
+    civicnet validate --format github --changed-files changed.txt \
+      --report markdown="$GITHUB_STEP_SUMMARY" --report sarif=civicnet.sarif records/
+  In a GitLab CI job, for the Code Quality widget:
+    civicnet validate --report gitlab=gl-code-quality-report.json records/
 `
 
 // progressDelay is how long validation runs before a terminal is told it
@@ -51,6 +65,9 @@ func runValidate(e *env) int {
 	flags := newFlagSet("validate", e)
 	formatName := flags.StringP("format", "f", "text", "report format")
 	flags.SetAnnotation("format", valuesAnnotation, formatNames(validate.Formats))
+	reportSpecs := flags.StringArray("report", nil, "also write the report in FORMAT to FILE")
+	flags.SetAnnotation("report", valuesAnnotation, reportCompletions())
+	changedFile := flags.String("changed-files", "", "files a pull request changes, one per line")
 	strict := flags.Bool("strict", false, "fail on warnings too")
 	quiet := flags.BoolP("quiet", "q", false, "no progress or summary on stderr")
 	if code, done := parseFlags(flags, e, validateUsage); done {
@@ -60,6 +77,20 @@ func runValidate(e *env) int {
 	if err != nil {
 		e.errorf("--format: %v", err)
 		return exitUsage
+	}
+	reports, ok := parseReports(e, *reportSpecs)
+	if !ok {
+		return exitUsage
+	}
+	var changed []string
+	if flags.Changed("changed-files") {
+		data, err := os.ReadFile(*changedFile)
+		if err != nil {
+			e.errorf("--changed-files: %v", err)
+			e.hintf("write the list with: git diff --name-only BASE HEAD > FILE")
+			return exitUsage
+		}
+		changed = strings.Split(string(data), "\n")
 	}
 	paths, stdinUsed, ok := recordPaths(e, flags.Args())
 	if !ok {
@@ -78,7 +109,8 @@ func runValidate(e *env) int {
 		return exitUsage
 	}
 	empty := ds.Len() == 0 && !diags.HasErrors()
-	opts := validate.RenderOptions{Files: files, Color: format == validate.FormatText && colorWanted(e.stdout)}
+	opts := validate.RenderOptions{Files: files, Color: format == validate.FormatText && colorWanted(e.stdout),
+		Changed: changed, MoreAt: describeReports(e, reports)}
 	if empty && len(diags) == 0 {
 		// Nothing to report: an empty report would read as a pass.
 		noRecords(e, paths)
@@ -87,6 +119,12 @@ func runValidate(e *env) int {
 	if err := validate.Render(e.stdout, format, diags, opts); err != nil {
 		e.errorf("writing the report: %v", err)
 		return exitFailure
+	}
+	for _, r := range reports {
+		if err := writeReport(e, r, diags, validate.RenderOptions{Files: files}); err != nil {
+			e.errorf("--report %s=%s: %v", r.format, r.file, err)
+			return exitFailure
+		}
 	}
 	if empty {
 		noRecords(e, paths)
@@ -113,6 +151,73 @@ func runValidate(e *env) int {
 		return exitInvalid
 	}
 	return exitOK
+}
+
+// report is one --report FORMAT=FILE.
+type report struct {
+	format validate.Format
+	file   string
+}
+
+// parseReports checks the --report flags, before any work.
+func parseReports(e *env, specs []string) ([]report, bool) {
+	var out []report
+	for _, spec := range specs {
+		name, file, ok := strings.Cut(spec, "=")
+		if !ok || file == "" {
+			e.errorf("--report %s: want FORMAT=FILE, such as sarif=civicnet.sarif", spec)
+			return nil, false
+		}
+		f, err := validate.ParseFormat(name)
+		if err != nil {
+			e.errorf("--report %s: %v", spec, err)
+			return nil, false
+		}
+		out = append(out, report{f, file})
+	}
+	return out, true
+}
+
+func reportCompletions() []string {
+	var out []string
+	for _, f := range validate.Formats {
+		out = append(out, f.String()+"=")
+	}
+	return out
+}
+
+// describeReports says where the reports go, for the GitHub format's
+// last annotation: the file named by GITHUB_STEP_SUMMARY is "the step
+// summary".
+func describeReports(e *env, reports []report) string {
+	var parts []string
+	for _, r := range reports {
+		if s := e.getenv("GITHUB_STEP_SUMMARY"); s != "" && r.file == s {
+			parts = append(parts, "the step summary")
+		} else {
+			parts = append(parts, r.file)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// writeReport writes one --report file. A step summary
+// ($GITHUB_STEP_SUMMARY) is appended to, as GitHub expects of it; other
+// files are replaced.
+func writeReport(e *env, r report, diags validate.Diagnostics, opts validate.RenderOptions) error {
+	mode := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if s := e.getenv("GITHUB_STEP_SUMMARY"); s != "" && r.file == s {
+		mode = os.O_WRONLY | os.O_CREATE | os.O_APPEND
+	}
+	f, err := os.OpenFile(r.file, mode, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := validate.Render(f, r.format, diags, opts); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // noRecords reports input that holds no record at all (empty standard
