@@ -83,3 +83,26 @@ func fieldNames(k Kind) []string {
 
 // DatasetFieldNames returns the fields of civicnet.yaml.
 func DatasetFieldNames() []string { return append([]string{}, datasetFields...) }
+
+// ValueFieldNames returns the fields of a nested value, in documentation
+// order: "source", "quantity", "named-quantity" (a project's
+// quantities), "funding", "location" (an event's) or "heritage-site"; nil
+// for another name. The slice is the caller's.
+func ValueFieldNames(value string) []string {
+	var fields []string
+	switch value {
+	case "source":
+		fields = sourceFields
+	case "quantity":
+		fields = quantityFields
+	case "named-quantity":
+		fields = namedQuantityFields
+	case "funding":
+		fields = fundingFields
+	case "location":
+		fields = locationFields
+	case "heritage-site":
+		fields = heritageFields
+	}
+	return append([]string(nil), fields...)
+}

@@ -151,7 +151,9 @@ func walkOS(root string) ([]input, []Problem) {
 			}
 			return nil
 		}
-		if !IsRecordFile(p) {
+		if !IsRecordFile(p) || strings.HasPrefix(d.Name(), ".") {
+			// Hidden files, like hidden directories, are tools' own
+			// (.pre-commit-config.yaml, .gitlab-ci.yml), not records.
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {

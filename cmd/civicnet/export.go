@@ -253,7 +253,7 @@ func leaveOut(paths []string, out string) ([]string, error) {
 
 // entriesBut lists the record files and directories in dir, descending
 // along the path components skip and leaving out the last one. Hidden
-// directories are left out, as the loader does when it walks.
+// directories are left out, with hidden files, as the loader does when it walks.
 func entriesBut(dir string, skip []string) []string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -270,7 +270,7 @@ func entriesBut(dir string, skip []string) []string {
 			if !strings.HasPrefix(d.Name(), ".") {
 				out = append(out, p)
 			}
-		case model.IsRecordFile(d.Name()):
+		case model.IsRecordFile(d.Name()) && !strings.HasPrefix(d.Name(), "."):
 			out = append(out, p)
 		}
 	}

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	civicnet validate [--format text|json|github|sarif] [--strict] [--quiet] [PATH...]
+//	civicnet validate [--format FORMAT] [--report FORMAT=FILE]... [--changed-files FILE] [--strict] [--quiet] [PATH...]
 //	civicnet export   [-o DIR] [--formats LIST] [--base IRI] [--csv-bom] [--quiet] [PATH...]
 //	civicnet init     [DIR]
 //	civicnet fmt      [-l | -d | -w] [PATH...]
@@ -88,6 +88,7 @@ func init() {
 	commands = []command{
 		{"validate", "check records and report every problem with its position", validateUsage, runValidate},
 		{"export", "validate records and write an open-data dump", exportUsage, runExport},
+		{"fmt", "rewrite record files in the canonical form", fmtUsage, runFmt},
 		{"schema", "print the JSON Schema of the record format", schemaUsage, runSchema},
 		{"completion", "print a shell completion script (bash, zsh, fish)", completionUsage, runCompletion},
 		{"version", "print the version", versionUsage, runVersion},
