@@ -88,6 +88,7 @@ func init() {
 	commands = []command{
 		{"validate", "check records and report every problem with its position", validateUsage, runValidate},
 		{"export", "validate records and write an open-data dump", exportUsage, runExport},
+		{"init", "start a record set: civicnet.yaml, examples, CI workflow", initUsage, runInit},
 		{"fmt", "rewrite record files in the canonical form", fmtUsage, runFmt},
 		{"schema", "print the JSON Schema of the record format", schemaUsage, runSchema},
 		{"completion", "print a shell completion script (bash, zsh, fish)", completionUsage, runCompletion},
