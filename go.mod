@@ -4,7 +4,6 @@ go 1.26.0
 
 require (
 	github.com/google/uuid v1.6.0
-	github.com/knakk/rdf v0.0.0-20260317081859-15b52521cde6
 	github.com/spf13/pflag v1.1.0
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/text v0.43.0
@@ -12,6 +11,7 @@ require (
 
 // Test dependencies.
 require (
+	github.com/knakk/rdf v0.0.0-20260317081859-15b52521cde6
 	github.com/piprate/json-gold v0.9.1
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3

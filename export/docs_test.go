@@ -5,11 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/knakk/rdf"
+	"github.com/google/uuid"
+	knakk "github.com/knakk/rdf"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/export/internal/exporttest"
+	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/model"
 )
 
@@ -18,14 +20,15 @@ import (
 func TestIdentifiersDocExample(t *testing.T) {
 	doc, err := os.ReadFile("../docs/identifiers.md")
 	require.NoError(t, err)
-	ns := model.Namespace("https://data.example.org/net/")
+	ns := "https://data.example.org/net/"
+	namespace := uuid.NewSHA1(uuid.NameSpaceURL, []byte(ns)).String() // the UUID namespace the doc shows
 	membership := model.GenerateID(ns, "membership", "regione-toscana", "efus", "member", "2001/..")
 	belgium := model.GenerateID(ns, "place", "country", "Belgium", "BE", "")
 	brussels := model.GenerateID(ns, "place", "city", "Brussels", "BE", belgium)
-	for _, v := range []string{ns.String(), membership, brussels} {
+	for _, v := range []string{namespace, membership, brussels} {
 		assert.Contains(t, string(doc), v, "docs/identifiers.md shows %s", v)
 	}
-	graph := mappedGraph(t, examplesDataset(t))
+	graph := mappedGraph(t, exporttest.Examples(t))
 	for _, want := range []string{
 		"<https://data.example.org/net/id/" + membership + "> <http://www.w3.org/ns/org#organization> <https://data.example.org/net/id/efus>",
 		"<https://data.example.org/net/id/" + membership + "#start> <http://www.w3.org/2006/time#inXSDgYear> \"2001\"^^http://www.w3.org/2001/XMLSchema#gYear",
@@ -42,13 +45,13 @@ func TestVocabularyDocCoversTheGraph(t *testing.T) {
 	doc, err := os.ReadFile("../docs/vocabulary.md")
 	require.NoError(t, err)
 	terms := map[string]bool{}
-	for _, ds := range []*model.Dataset{examplesDataset(t), fuzzDataset("name", "description", "https://example.org/", "id")} {
-		m, err := export.NewMapper(ds)
+	for _, ds := range []*model.Dataset{exporttest.Examples(t), fuzzDataset("name", "description", "https://example.org/", "id")} {
+		m, err := rdf.NewMapper(ds)
 		require.NoError(t, err)
-		require.NoError(t, m.EachSubject(func(_ rdf.Subject, ts []rdf.Triple) error {
+		require.NoError(t, exporttest.EachSubject(m, func(_ knakk.Subject, ts []knakk.Triple) error {
 			for _, tr := range ts {
 				terms[tr.Pred.String()] = true
-				if tr.Pred.String() == export.NSRDF+"type" {
+				if tr.Pred.String() == rdf.NSRDF+"type" {
 					terms[tr.Obj.String()] = true
 				}
 			}
@@ -56,7 +59,7 @@ func TestVocabularyDocCoversTheGraph(t *testing.T) {
 		}))
 	}
 	for iri := range terms {
-		if iri == export.NSRDF+"type" {
+		if iri == rdf.NSRDF+"type" {
 			continue
 		}
 		name := compact(iri)
@@ -89,7 +92,7 @@ func isNameByte(c byte) bool {
 }
 
 func compact(iri string) string {
-	for _, p := range export.Prefixes() {
+	for _, p := range rdf.Prefixes() {
 		if local, ok := strings.CutPrefix(iri, p.Namespace); ok {
 			return p.Name + ":" + local
 		}

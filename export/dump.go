@@ -9,15 +9,11 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"net"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/model"
 )
 
@@ -40,14 +36,6 @@ type DumpFile struct {
 	SHA256 string // lower-case hex
 }
 
-// dumpNames are the names a dump writes at its top level; an existing
-// directory holding anything else is not replaced, so that an export can
-// never delete files the user had.
-var dumpNames = map[string]bool{
-	"dataset.ttl": true, "dataset.nt": true, "dataset.jsonld": true, "context.jsonld": true,
-	"csv": true, "catalog.ttl": true, "shapes.ttl": true, "records.schema.json": true,
-}
-
 // WriteDump writes ds into the directory dir as a dump (SPEC section 4):
 // every file goes into a temporary directory beside dir, which then
 // replaces dir. If anything fails, or ctx is cancelled, the temporary
@@ -60,7 +48,7 @@ func WriteDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 // writeDump is WriteDump with a hook that wraps every file's writer, so
 // tests can simulate a full disk.
 func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOptions, wrap func(io.Writer) io.Writer) (err error) {
-	if err := CheckBase(ds.Info.Base); err != nil {
+	if err := model.CheckBase(ds.Info.Base); err != nil {
 		return err
 	}
 	if err := checkReplaceable(dir); err != nil {
@@ -101,82 +89,19 @@ func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 	return replaceDir(tmp, dir)
 }
 
-// CheckBase reports whether base can prefix the dump's IRIs: an absolute
-// http(s) IRI ending in "/", with a host name (or IP address) and no
-// character an IRI cannot hold, at most MaxBaseLen bytes long.
-func CheckBase(base string) error {
-	switch {
-	case base == "":
-		return errors.New("no base IRI: set base in civicnet.yaml or pass --base")
-	case !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://"):
-		return fmt.Errorf("base %q is not an absolute http(s) IRI", base)
-	case !strings.HasSuffix(base, "/"):
-		return fmt.Errorf("base %q must end with \"/\"", base)
-	case strings.ContainsAny(base, " <>\"{}|\\^`#?"):
-		return fmt.Errorf("base %q holds a character not allowed in an IRI base (space, <>\"{}|\\^` # ?)", base)
-	case strings.ContainsFunc(base, unicode.IsControl):
-		return fmt.Errorf("base %q holds a control character", base)
-	case !utf8.ValidString(base):
-		return fmt.Errorf("base %q is not valid UTF-8", base)
-	}
-	// JSON-LD processors drop every triple whose IRI has no host or a
-	// malformed %-escape, so such a base would make dataset.jsonld empty.
-	u, err := url.Parse(base)
-	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return fmt.Errorf("base %q is not a valid IRI: %v", base, err)
-	}
-	switch {
-	case u.Host == "":
-		return fmt.Errorf("base %q has no host name", base)
-	case !hostName(u.Host):
-		return fmt.Errorf("base %q has no valid host name: %q is not one", base, u.Host)
-	case len(base) > MaxBaseLen:
-		return fmt.Errorf("base %q is %d bytes long; the limit is %d", base, len(base), MaxBaseLen)
-	}
-	return nil
+// NotReplaceableError is the error of WriteDump when the output
+// directory cannot be replaced by a dump: it is a file, or it holds
+// something a dump does not write (which an export must never delete).
+type NotReplaceableError struct {
+	Dir   string
+	Entry string // the entry that is not part of a dump; "" when Dir is not a directory
 }
 
-// MaxBaseLen is the longest base CheckBase accepts. JSON-LD processors
-// that follow browsers drop IRIs of 2083 characters and more; a base
-// this long leaves room for the ids and fragments.
-const MaxBaseLen = 1024
-
-// hostName reports whether host (with an optional :port) is an IP
-// address or a DNS host name: dot-separated labels of letters, digits
-// and hyphens, not starting or ending with a hyphen, the last not all
-// digits. Other characters that RFC 3986 allows in a host ("_", "!",
-// "'") make no host name, and some JSON-LD processors drop IRIs holding
-// them.
-func hostName(host string) bool {
-	if strings.HasPrefix(host, "[") {
-		return true // net/url has checked the IP literal
+func (e *NotReplaceableError) Error() string {
+	if e.Entry == "" {
+		return fmt.Sprintf("export: %s exists and is not a directory", e.Dir)
 	}
-	if h, port, ok := strings.Cut(host, ":"); ok {
-		if port == "" || len(port) > 5 || strings.Trim(port, "0123456789") != "" {
-			return false
-		}
-		host = h
-	}
-	if ip := net.ParseIP(host); ip != nil {
-		return ip.To4() != nil && ip.String() == host
-	}
-	last := ""
-	for label := range strings.SplitSeq(host, ".") {
-		if label == "" || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for _, r := range label {
-			if r != '-' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				return false
-			}
-		}
-		last = label
-	}
-	return strings.Trim(last, "0123456789") != ""
+	return fmt.Sprintf("export: %s holds %s, which is not part of a dump", e.Dir, e.Entry)
 }
 
 func checkReplaceable(dir string) error {
@@ -188,7 +113,7 @@ func checkReplaceable(dir string) error {
 		return err
 	}
 	if !st.IsDir() {
-		return fmt.Errorf("%s exists and is not a directory", dir)
+		return &NotReplaceableError{Dir: dir}
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -196,7 +121,7 @@ func checkReplaceable(dir string) error {
 	}
 	for _, e := range entries {
 		if !dumpNames[e.Name()] {
-			return fmt.Errorf("%s holds %s, which is not part of a dump; choose another output directory or move it away", dir, e.Name())
+			return &NotReplaceableError{Dir: dir, Entry: e.Name()}
 		}
 	}
 	return nil
@@ -206,7 +131,7 @@ func checkReplaceable(dir string) error {
 // dump is in place but the previous one, moved aside beside it (a hidden
 // directory named after dir, with ".old-"), could not be removed, for
 // instance because it holds a read-only directory.
-var ErrPreviousDumpLeft = errors.New("the new dump is in place, but the previous one could not be removed")
+var ErrPreviousDumpLeft = errors.New("export: the new dump is in place, but the previous one could not be removed")
 
 // replaceDir moves tmp to dir, moving an existing dir aside first and
 // removing it once tmp is in place; on failure the old dir is put back.
@@ -245,26 +170,15 @@ type dump struct {
 	opts  DumpOptions
 	files []DumpFile
 	wrap  func(io.Writer) io.Writer // tests only
+	stats *rdf.Stats                // of the RDF, once written
 }
 
 func (d *dump) write(f Format) error {
-	switch f {
-	case FormatTurtle:
-		return d.writeTurtle()
-	case FormatNTriples:
-		return d.writeNTriples()
-	case FormatJSONLD:
-		return d.writeJSONLD()
-	case FormatCSV:
-		return d.writeCSV()
-	case FormatCatalog:
-		return d.writeCatalog()
-	case FormatShapes:
-		return d.writeShapes()
-	case FormatSchema:
-		return d.writeSchema()
+	w, ok := parts[f]
+	if !ok {
+		return fmt.Errorf("export: unknown format %v", f)
 	}
-	return fmt.Errorf("unknown format %v", f)
+	return w(d)
 }
 
 // create writes one file of the dump through fn, buffered, and records
@@ -299,7 +213,7 @@ func (d *dump) create(rel string, f Format, fn func(w io.Writer) error) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path.Clean(rel), err)
+		return fmt.Errorf("export: writing %s: %w", path.Clean(rel), err)
 	}
 	d.files = append(d.files, DumpFile{Path: rel, Format: f, Size: cw.n, SHA256: hex.EncodeToString(h.Sum(nil))})
 	return nil
@@ -316,4 +230,18 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	c.h.Write(p[:n])
 	c.n += int64(n)
 	return n, err
+}
+
+// ctxWriter stops a long write once ctx is cancelled (an interrupted
+// export): the writers flush in chunks, so it is checked often.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }

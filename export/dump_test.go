@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -76,7 +75,7 @@ func TestWriteDumpFailuresKeepThePreviousDump(t *testing.T) {
 	t.Run("no base", func(t *testing.T) {
 		noBase := model.NewDataset(model.DatasetInfo{})
 		err := WriteDump(context.Background(), out, noBase, DumpOptions{Formats: formats})
-		require.EqualError(t, err, "no base IRI: set base in civicnet.yaml or pass --base")
+		require.EqualError(t, err, "model: the dataset has no base IRI")
 	})
 
 	after, err := os.ReadFile(filepath.Join(out, "records.schema.json"))
@@ -96,7 +95,10 @@ func TestWriteDumpRefusesToDeleteUserFiles(t *testing.T) {
 
 	file := filepath.Join(dir, "notes.txt")
 	err = WriteDump(context.Background(), file, ds, DumpOptions{Formats: []Format{FormatSchema}})
-	require.EqualError(t, err, file+" exists and is not a directory")
+	require.EqualError(t, err, "export: "+file+" exists and is not a directory")
+	var nr *NotReplaceableError
+	require.ErrorAs(t, err, &nr)
+	assert.Equal(t, file, nr.Dir)
 }
 
 func TestWriteDumpReplacesAPreviousDump(t *testing.T) {
@@ -138,56 +140,12 @@ func TestWriteDumpReportsAPreviousDumpLeftBehind(t *testing.T) {
 	assert.Equal(t, []string{"records.schema.json"}, listDir(t, out), "the new dump is in place")
 }
 
-func TestCheckBase(t *testing.T) {
-	tests := []struct{ base, err string }{
-		{"https://data.example.org/net/", ""},
-		{"", "no base IRI: set base in civicnet.yaml or pass --base"},
-		{"data.example.org/net/", `base "data.example.org/net/" is not an absolute http(s) IRI`},
-		{"https://data.example.org/net", `base "https://data.example.org/net" must end with "/"`},
-		{"https://data.example.org/a b/", `base "https://data.example.org/a b/" holds a character not allowed in an IRI base (space, <>"{}|\^` + "`" + ` # ?)`},
-		// A control character made "civicnet export --base" panic in the
-		// mapping instead of being a usage error.
-		{"https://data.example.org/\n/", `base "https://data.example.org/\n/" holds a control character`},
-		{"https://data.example.org/\t/", `base "https://data.example.org/\t/" holds a control character`},
-		{"https://data.example.org/\x7f/", `base "https://data.example.org/\x7f/" holds a control character`},
-		{"https://data.example.org/\u0085/", `base "https://data.example.org/\u0085/" holds a control character`},
-		{"https://data.example.org/\xff/", `base "https://data.example.org/\xff/" is not valid UTF-8`},
-		// json-gold dropped every triple of dataset.jsonld with these.
-		{"https:///", `base "https:///" has no host name`},
-		{"https://data.example.org/%zz/", `base "https://data.example.org/%zz/" is not a valid IRI: invalid URL escape "%zz"`},
-		{"https://data.example.org:port/", `base "https://data.example.org:port/" is not a valid IRI: invalid port ":port" after host`},
-		{"https://städte.example/net/", ""},
-		{"https://xn--stdte-gra.example:8443/net/", ""},
-		{"https://[2001:db8::1]/net/", ""},
-		{"https://user@data.example.org/net/", ""},
-		{"http://!/", `base "http://!/" has no valid host name: "!" is not one`},
-		{"http://data_set.example.org/", `base "http://data_set.example.org/" has no valid host name: "data_set.example.org" is not one`},
-		{"http://data.example.org:/", `base "http://data.example.org:/" has no valid host name: "data.example.org:" is not one`},
-		{"http://data..example.org/", `base "http://data..example.org/" has no valid host name: "data..example.org" is not one`},
-		{"http://-data.example.org/", `base "http://-data.example.org/" has no valid host name: "-data.example.org" is not one`},
-		{"http://192.0.2.1:8080/net/", ""},
-		{"http://0.0000000/", `base "http://0.0000000/" has no valid host name: "0.0000000" is not one`},
-		{"http://192.0.02.1/", `base "http://192.0.02.1/" has no valid host name: "192.0.02.1" is not one`},
-		{"http://x.example/" + strings.Repeat("a", 1020) + "/", `base "http://x.example/` + strings.Repeat("a", 1020) + `/" is 1038 bytes long; the limit is 1024`},
-	}
-	for _, tc := range tests {
-		t.Run(tc.base, func(t *testing.T) {
-			err := CheckBase(tc.base)
-			if tc.err == "" {
-				assert.NoError(t, err)
-				return
-			}
-			assert.EqualError(t, err, tc.err)
-		})
-	}
-}
-
 func TestParseFormats(t *testing.T) {
 	got, err := ParseFormats("nt, ttl,nt")
 	require.NoError(t, err)
 	assert.Equal(t, []Format{FormatTurtle, FormatNTriples}, got, "in dump order, without repeats")
 	_, err = ParseFormats("ttl,xml")
-	assert.EqualError(t, err, `unknown format "xml"; formats are ttl, nt, jsonld, csv, catalog, shapes, schema`)
+	assert.EqualError(t, err, `export: unknown format "xml"; formats are ttl, nt, jsonld, csv, catalog, shapes, schema`)
 	_, err = ParseFormats(" , ")
 	assert.Error(t, err)
 }

@@ -40,7 +40,7 @@ func ParseFormat(s string) (Format, error) {
 			return Format(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown format %q; formats are %s", s, strings.Join(formatNames[1:], ", "))
+	return 0, fmt.Errorf("export: unknown format %q; formats are %s", s, strings.Join(formatNames[1:], ", "))
 }
 
 // ParseFormats parses a comma-separated list such as "ttl,nt", in the
@@ -59,7 +59,7 @@ func ParseFormats(list string) ([]Format, error) {
 		seen[f] = true
 	}
 	if len(seen) == 0 {
-		return nil, fmt.Errorf("no format given; formats are %s", strings.Join(formatNames[1:], ", "))
+		return nil, fmt.Errorf("export: no format given; formats are %s", strings.Join(formatNames[1:], ", "))
 	}
 	var out []Format
 	for _, f := range AllFormats {

@@ -3,7 +3,7 @@ package export_test
 import (
 	"testing"
 
-	"github.com/knakk/rdf"
+	knakk "github.com/knakk/rdf"
 	"github.com/stretchr/testify/require"
 
 	"github.com/civicnet/civicnet/model"
@@ -61,10 +61,10 @@ func FuzzWriters(f *testing.F) {
 		ds := fuzzDataset(name, description, url, id)
 		want := mappedGraph(t, ds)
 		docs := writeAll(t, ds)
-		got, err := decodeGraph(t, docs["nt"], rdf.NTriples)
+		got, err := decodeGraph(t, docs["nt"], knakk.NTriples)
 		require.NoError(t, err, "N-Triples:\n%s", docs["nt"])
 		assertSameGraph(t, want, got, "N-Triples")
-		got, err = decodeGraph(t, docs["ttl"], rdf.Turtle)
+		got, err = decodeGraph(t, docs["ttl"], knakk.Turtle)
 		require.NoError(t, err, "Turtle:\n%s", docs["ttl"])
 		assertSameGraph(t, want, got, "Turtle")
 		got, err = jsonldGraph(t, docs["jsonld"])

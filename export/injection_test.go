@@ -13,11 +13,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/knakk/rdf"
+	knakk "github.com/knakk/rdf"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/export/csvw"
+	"github.com/civicnet/civicnet/export/internal/exporttest"
 	"github.com/civicnet/civicnet/model"
 	"github.com/civicnet/civicnet/validate"
 )
@@ -129,13 +131,13 @@ func TestInjection(t *testing.T) {
 					struct{ subject, predicate, value string }{id("event"), "https://w3id.org/civicnet/ns#participantGroup", s})
 			}
 
-			graphs := map[string][]rdf.Triple{}
+			graphs := map[string][]knakk.Triple{}
 			for _, f := range []struct {
 				file   string
-				format rdf.Format
-			}{{"dataset.nt", rdf.NTriples}, {"dataset.ttl", rdf.Turtle}} {
+				format knakk.Format
+			}{{"dataset.nt", knakk.NTriples}, {"dataset.ttl", knakk.Turtle}} {
 				data := readDumpFile(t, dir, f.file)
-				ts, err := rdf.NewTripleDecoder(bytes.NewReader(data), f.format).DecodeAll()
+				ts, err := knakk.NewTripleDecoder(bytes.NewReader(data), f.format).DecodeAll()
 				require.NoError(t, err, "%s does not parse:\n%s", f.file, data)
 				graphs[f.file] = ts
 				for _, w := range want {
@@ -147,9 +149,9 @@ func TestInjection(t *testing.T) {
 					assert.Equal(t, []string{s}, literalValues(ts, topics[0], "http://www.w3.org/2004/02/skos/core#prefLabel"), "%s: the topic's label", f.file)
 				}
 			}
-			nt, err := decodeGraph(t, readDumpFile(t, dir, "dataset.nt"), rdf.NTriples)
+			nt, err := decodeGraph(t, readDumpFile(t, dir, "dataset.nt"), knakk.NTriples)
 			require.NoError(t, err)
-			ttl, err := decodeGraph(t, readDumpFile(t, dir, "dataset.ttl"), rdf.Turtle)
+			ttl, err := decodeGraph(t, readDumpFile(t, dir, "dataset.ttl"), knakk.Turtle)
 			require.NoError(t, err)
 			assert.Equal(t, nt, ttl, "Turtle and N-Triples hold the same graph")
 
@@ -175,7 +177,7 @@ func TestInjection(t *testing.T) {
 
 			t.Run("csv", func(t *testing.T) {
 				cells := func(table, rowID string) map[string]string {
-					header, rows := readCSV(t, readDumpFile(t, dir, filepath.Join("csv", table+".csv")))
+					header, rows := exporttest.ReadCSV(t, readDumpFile(t, dir, filepath.Join("csv", table+".csv")))
 					i := slices.IndexFunc(rows, func(r []string) bool { return r[0] == rowID })
 					require.GreaterOrEqual(t, i, 0, "%s.csv has a row %s", table, rowID)
 					m := map[string]string{}
@@ -190,12 +192,12 @@ func TestInjection(t *testing.T) {
 					for _, c := range columns {
 						cell, ok := row[c]
 						require.True(t, ok, "%s.csv has a column %s", table, c)
-						assert.False(t, formulaLike(cell), "%s.csv %s: %q could run as a formula", table, c, cell)
+						assert.False(t, exporttest.FormulaLike(cell), "%s.csv %s: %q could run as a formula", table, c, cell)
 						want := lf
 						if c == "alt_names" {
 							want = "alt " + lf
 						}
-						assert.Equal(t, want, export.UnguardCSVCell(cell), "%s.csv %s", table, c)
+						assert.Equal(t, want, csvw.UnguardCell(cell), "%s.csv %s", table, c)
 					}
 				}
 				check("organizations", "org", "name", "name_it", "description")
@@ -205,7 +207,7 @@ func TestInjection(t *testing.T) {
 					check("organizations", "org", "alt_names", "topics")
 					check("events", "event", "participant_groups")
 				}
-				for _, table := range export.CSVTables() {
+				for _, table := range csvw.Tables() {
 					data := readDumpFile(t, dir, filepath.Join("csv", table+".csv"))
 					assert.NotContains(t, strings.ReplaceAll(string(data), "\r\n", ""), "\r", "%s.csv: no bare CR", table)
 				}
@@ -213,7 +215,7 @@ func TestInjection(t *testing.T) {
 
 			t.Run("catalog", func(t *testing.T) {
 				data := readDumpFile(t, dir, "catalog.ttl")
-				ts, err := rdf.NewTripleDecoder(bytes.NewReader(data), rdf.Turtle).DecodeAll()
+				ts, err := knakk.NewTripleDecoder(bytes.NewReader(data), knakk.Turtle).DecodeAll()
 				require.NoError(t, err, "catalog.ttl does not parse:\n%s", data)
 				dataset := injectionBase + "dataset"
 				assert.Equal(t, []string{s}, literalValues(ts, dataset, "http://purl.org/dc/terms/title"))
@@ -253,10 +255,10 @@ func readDumpFile(t *testing.T, dir, name string) []byte {
 
 // literalValues returns the values of the literals of subject's
 // predicate, whatever their language or datatype.
-func literalValues(ts []rdf.Triple, subject, predicate string) []string {
+func literalValues(ts []knakk.Triple, subject, predicate string) []string {
 	var out []string
 	for _, o := range objectsOfTerm(ts, subject, predicate) {
-		if l, ok := o.(rdf.Literal); ok {
+		if l, ok := o.(knakk.Literal); ok {
 			out = append(out, l.String())
 		}
 	}
@@ -264,18 +266,18 @@ func literalValues(ts []rdf.Triple, subject, predicate string) []string {
 }
 
 // objectsOf returns the IRIs of subject's predicate.
-func objectsOf(ts []rdf.Triple, subject, predicate string) []string {
+func objectsOf(ts []knakk.Triple, subject, predicate string) []string {
 	var out []string
 	for _, o := range objectsOfTerm(ts, subject, predicate) {
-		if iri, ok := o.(rdf.IRI); ok {
+		if iri, ok := o.(knakk.IRI); ok {
 			out = append(out, iri.String())
 		}
 	}
 	return out
 }
 
-func objectsOfTerm(ts []rdf.Triple, subject, predicate string) []rdf.Object {
-	var out []rdf.Object
+func objectsOfTerm(ts []knakk.Triple, subject, predicate string) []knakk.Object {
+	var out []knakk.Object
 	for _, tr := range ts {
 		if tr.Subj.String() == subject && tr.Pred.String() == predicate {
 			out = append(out, tr.Obj)

@@ -14,13 +14,14 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/knakk/rdf"
+	knakk "github.com/knakk/rdf"
 	"github.com/piprate/json-gold/ld"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/civicnet/civicnet/examples"
 	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/export/csvw"
 	"github.com/civicnet/civicnet/model"
 	"github.com/civicnet/civicnet/validate"
 )
@@ -130,7 +131,7 @@ func FuzzCheckBase(f *testing.F) {
 		dir := filepath.Join(t.TempDir(), "dump")
 		formats := []export.Format{export.FormatTurtle, export.FormatNTriples, export.FormatJSONLD, export.FormatCatalog}
 		err := export.WriteDump(context.Background(), dir, ds, export.DumpOptions{Formats: formats})
-		if checkErr := export.CheckBase(base); checkErr != nil {
+		if checkErr := model.CheckBase(base); checkErr != nil {
 			require.EqualError(t, err, checkErr.Error())
 			require.NoDirExists(t, dir)
 			return
@@ -150,7 +151,7 @@ func checkDump(t *testing.T, dir string, ds *model.Dataset) {
 		_, err := readTurtleFile(t, dir, name)
 		require.NoError(t, err, name)
 	}
-	md, err := os.ReadFile(filepath.Join(dir, "csv", export.CSVMetadataFile))
+	md, err := os.ReadFile(filepath.Join(dir, "csv", csvw.MetadataFile))
 	require.NoError(t, err)
 	require.True(t, json.Valid(md), "csv-metadata.json is JSON")
 	kinds := map[string]model.Kind{
@@ -158,7 +159,7 @@ func checkDump(t *testing.T, dir string, ds *model.Dataset) {
 		"projects": model.KindProject, "events": model.KindEvent, "places": model.KindPlace,
 		"memberships": model.KindMembership, "participations": model.KindParticipation,
 	}
-	for _, table := range export.CSVTables() {
+	for _, table := range csvw.Tables() {
 		data, err := os.ReadFile(filepath.Join(dir, "csv", table+".csv"))
 		require.NoError(t, err)
 		require.NotContains(t, strings.ReplaceAll(string(data), "\r\n", ""), "\r", "%s.csv: no bare CR", table)
@@ -188,8 +189,8 @@ func checkRDF(t *testing.T, dir string, ds *model.Dataset) {
 		file string
 		read func([]byte) ([]string, error)
 	}{
-		{"dataset.nt", func(b []byte) ([]string, error) { return decodeGraph(t, b, rdf.NTriples) }},
-		{"dataset.ttl", func(b []byte) ([]string, error) { return decodeGraph(t, b, rdf.Turtle) }},
+		{"dataset.nt", func(b []byte) ([]string, error) { return decodeGraph(t, b, knakk.NTriples) }},
+		{"dataset.ttl", func(b []byte) ([]string, error) { return decodeGraph(t, b, knakk.Turtle) }},
 		{"dataset.jsonld", func(b []byte) ([]string, error) { return jsonldGraph(t, b) }},
 	} {
 		data, err := os.ReadFile(filepath.Join(dir, tc.file))
@@ -230,10 +231,10 @@ func jsonGoldView(keys []string) []string {
 	return out
 }
 
-// readTurtleFile parses the Turtle file name of a dump with knakk/rdf.
+// readTurtleFile parses the Turtle file name of a dump with knakk/knakk.
 func readTurtleFile(t *testing.T, dir, name string) ([]string, error) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, path.Clean(name)))
 	require.NoError(t, err)
-	return decodeGraph(t, data, rdf.Turtle)
+	return decodeGraph(t, data, knakk.Turtle)
 }

@@ -9,11 +9,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/knakk/rdf"
+	"github.com/civicnet/civicnet/export/internal/exporttest"
+	"github.com/civicnet/civicnet/export/ntriples"
+	knakk "github.com/knakk/rdf"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/civicnet/civicnet/export"
 )
 
 // The questions of issue 5 that a user would put to the dump of the
@@ -33,18 +33,18 @@ const (
 // tripleIndex is a small in-memory triple store: objects by subject and
 // predicate, subjects by predicate and object.
 type tripleIndex struct {
-	out map[[2]string][]rdf.Term
+	out map[[2]string][]knakk.Term
 	in  map[[2]string][]string
 }
 
 func exampleIndex(t *testing.T) *tripleIndex {
 	t.Helper()
 	var nt bytes.Buffer
-	w := export.NewNTriplesWriter(&nt)
-	require.NoError(t, w.Write(examplesDataset(t)))
+	w := ntriples.NewWriter(&nt)
+	require.NoError(t, w.Write(exporttest.Examples(t)))
 	require.NoError(t, w.Close())
-	g := &tripleIndex{out: map[[2]string][]rdf.Term{}, in: map[[2]string][]string{}}
-	dec := rdf.NewTripleDecoder(&nt, rdf.NTriples)
+	g := &tripleIndex{out: map[[2]string][]knakk.Term{}, in: map[[2]string][]string{}}
+	dec := knakk.NewTripleDecoder(&nt, knakk.NTriples)
 	for {
 		tr, err := dec.Decode()
 		if errors.Is(err, io.EOF) {
@@ -53,14 +53,14 @@ func exampleIndex(t *testing.T) *tripleIndex {
 		require.NoError(t, err)
 		s, p := tr.Subj.String(), tr.Pred.String()
 		g.out[[2]string{s, p}] = append(g.out[[2]string{s, p}], tr.Obj)
-		if o, ok := tr.Obj.(rdf.IRI); ok {
+		if o, ok := tr.Obj.(knakk.IRI); ok {
 			g.in[[2]string{p, o.String()}] = append(g.in[[2]string{p, o.String()}], s)
 		}
 	}
 	return g
 }
 
-func (g *tripleIndex) objects(s, p string) []rdf.Term { return g.out[[2]string{s, p}] }
+func (g *tripleIndex) objects(s, p string) []knakk.Term { return g.out[[2]string{s, p}] }
 
 // object returns the one object's string, or "".
 func (g *tripleIndex) object(s, p string) string {
@@ -73,13 +73,13 @@ func (g *tripleIndex) object(s, p string) string {
 func (g *tripleIndex) subjects(p, o string) []string { return g.in[[2]string{p, o}] }
 
 func (g *tripleIndex) is(s, class string) bool {
-	return slices.ContainsFunc(g.objects(s, rdfType), func(o rdf.Term) bool { return o.String() == class })
+	return slices.ContainsFunc(g.objects(s, rdfType), func(o knakk.Term) bool { return o.String() == class })
 }
 
 // label returns the English skos:prefLabel of s.
 func (g *tripleIndex) label(s string) string {
 	for _, o := range g.objects(s, nsSKOS+"prefLabel") {
-		if l, ok := o.(rdf.Literal); ok && l.Lang() == "en" {
+		if l, ok := o.(knakk.Literal); ok && l.Lang() == "en" {
 			return l.String()
 		}
 	}
@@ -213,7 +213,7 @@ func keys(m map[string]string) []string {
 	return out
 }
 
-func objectStrings(ts []rdf.Term) []string {
+func objectStrings(ts []knakk.Term) []string {
 	var out []string
 	for _, t := range ts {
 		out = append(out, t.String())

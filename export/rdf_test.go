@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,52 +17,36 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/knakk/rdf"
+	knakk "github.com/knakk/rdf"
 	"github.com/piprate/json-gold/ld"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/civicnet/civicnet/examples"
 	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/export/internal/exporttest"
+	"github.com/civicnet/civicnet/export/jsonld"
+	"github.com/civicnet/civicnet/export/ntriples"
+	"github.com/civicnet/civicnet/export/rdf"
+	"github.com/civicnet/civicnet/export/turtle"
 	"github.com/civicnet/civicnet/model"
 )
-
-// -update rewrites golden files; other test files of the package may
-// register the same flag, so whoever comes first does.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-func rdfUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // rdfFormats are the formats this file's dumps write.
 var rdfFormats = []export.Format{export.FormatTurtle, export.FormatNTriples, export.FormatJSONLD}
 
-func examplesDataset(t testing.TB) *model.Dataset {
-	t.Helper()
-	ds, problems := examples.Load()
-	require.Empty(t, problems, "examples.Load")
-	return ds
-}
-
 // tripleKey is a canonical text of a triple, independent of any
 // serialisation: kind, value, datatype and language spelled out.
-func tripleKey(t rdf.Triple) string {
+func tripleKey(t knakk.Triple) string {
 	return termKey(t.Subj) + " " + termKey(t.Pred) + " " + termKey(t.Obj)
 }
 
-func termKey(t rdf.Term) string {
+func termKey(t knakk.Term) string {
 	switch t := t.(type) {
-	case rdf.IRI:
+	case knakk.IRI:
 		return "<" + t.String() + ">"
-	case rdf.Blank:
+	case knakk.Blank:
 		return "_:" + t.String()
-	case rdf.Literal:
+	case knakk.Literal:
 		if t.Lang() != "" {
 			return strconv.Quote(t.String()) + "@" + t.Lang()
 		}
@@ -78,12 +61,12 @@ func termKey(t rdf.Term) string {
 // subject, no blank nodes.
 func mappedGraph(t testing.TB, ds *model.Dataset) []string {
 	t.Helper()
-	m, err := export.NewMapper(ds)
+	m, err := rdf.NewMapper(ds)
 	require.NoError(t, err)
 	var keys []string
 	prev := ""
-	err = m.EachSubject(func(s rdf.Subject, ts []rdf.Triple) error {
-		iri, ok := s.(rdf.IRI)
+	err = exporttest.EachSubject(m, func(s knakk.Subject, ts []knakk.Triple) error {
+		iri, ok := s.(knakk.IRI)
 		if !ok {
 			return fmt.Errorf("subject %v is not an IRI", s)
 		}
@@ -98,7 +81,7 @@ func mappedGraph(t testing.TB, ds *model.Dataset) []string {
 			if tr.Subj.String() != iri.String() {
 				return fmt.Errorf("triple %s under subject %s", tripleKey(tr), iri)
 			}
-			if _, blank := tr.Obj.(rdf.Blank); blank {
+			if _, blank := tr.Obj.(knakk.Blank); blank {
 				return fmt.Errorf("blank node in %s", tripleKey(tr))
 			}
 			if i > 0 && tripleKey(ts[i-1]) == tripleKey(tr) {
@@ -114,9 +97,9 @@ func mappedGraph(t testing.TB, ds *model.Dataset) []string {
 }
 
 // decodeGraph reads N-Triples or Turtle with knakk/rdf's decoder.
-func decodeGraph(t testing.TB, data []byte, f rdf.Format) ([]string, error) {
+func decodeGraph(t testing.TB, data []byte, f knakk.Format) ([]string, error) {
 	t.Helper()
-	dec := rdf.NewTripleDecoder(bytes.NewReader(data), f)
+	dec := knakk.NewTripleDecoder(bytes.NewReader(data), f)
 	var keys []string
 	for {
 		tr, err := dec.Decode()
@@ -146,7 +129,7 @@ func (offlineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 		return nil, fmt.Errorf("offline: refusing to load %s", u)
 	}
 	var doc any
-	if err := json.Unmarshal(export.Context(), &doc); err != nil {
+	if err := json.Unmarshal(jsonld.Context(), &doc); err != nil {
 		return nil, err
 	}
 	return &ld.RemoteDocument{DocumentURL: u, Document: doc}, nil
@@ -234,13 +217,13 @@ func writeAll(t testing.TB, ds *model.Dataset) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	var nt, ttl, jl bytes.Buffer
-	nw := export.NewNTriplesWriter(&nt)
+	nw := ntriples.NewWriter(&nt)
 	require.NoError(t, nw.Write(ds))
 	require.NoError(t, nw.Close())
-	tw := export.NewTurtleWriter(&ttl)
+	tw := turtle.NewWriter(&ttl)
 	require.NoError(t, tw.Write(ds))
 	require.NoError(t, tw.Close())
-	jw := export.NewJSONLDWriter(&jl)
+	jw := jsonld.NewWriter(&jl)
 	require.NoError(t, jw.Write(ds))
 	require.NoError(t, jw.Close())
 	out["nt"], out["ttl"], out["jsonld"] = nt.Bytes(), ttl.Bytes(), jl.Bytes()
@@ -248,19 +231,19 @@ func writeAll(t testing.TB, ds *model.Dataset) map[string][]byte {
 }
 
 func TestWritersParseBackToTheMappedGraph(t *testing.T) {
-	ds := examplesDataset(t)
+	ds := exporttest.Examples(t)
 	want := mappedGraph(t, ds)
 	require.Greater(t, len(want), 1000, "the examples map to a substantial graph")
 	docs := writeAll(t, ds)
 
 	t.Run("n-triples/knakk", func(t *testing.T) {
-		got, err := decodeGraph(t, docs["nt"], rdf.NTriples)
+		got, err := decodeGraph(t, docs["nt"], knakk.NTriples)
 		require.NoError(t, err)
 		assertSameGraph(t, want, got, "N-Triples")
 		assert.Equal(t, len(want), bytes.Count(docs["nt"], []byte("\n")), "one line a triple")
 	})
 	t.Run("turtle/knakk", func(t *testing.T) {
-		got, err := decodeGraph(t, docs["ttl"], rdf.Turtle)
+		got, err := decodeGraph(t, docs["ttl"], knakk.Turtle)
 		require.NoError(t, err)
 		assertSameGraph(t, want, got, "Turtle")
 	})
@@ -272,8 +255,8 @@ func TestWritersParseBackToTheMappedGraph(t *testing.T) {
 }
 
 func TestWritersAreDeterministic(t *testing.T) {
-	first := writeAll(t, examplesDataset(t))
-	second := writeAll(t, examplesDataset(t))
+	first := writeAll(t, exporttest.Examples(t))
+	second := writeAll(t, exporttest.Examples(t))
 	for _, f := range []string{"nt", "ttl", "jsonld"} {
 		assert.Equal(t, string(first[f]), string(second[f]), f)
 	}
@@ -281,7 +264,7 @@ func TestWritersAreDeterministic(t *testing.T) {
 
 func TestMapperFailsWithoutBase(t *testing.T) {
 	ds := model.NewDataset(model.DatasetInfo{})
-	_, err := export.NewMapper(ds)
+	_, err := rdf.NewMapper(ds)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "base")
 }
@@ -293,7 +276,7 @@ func TestRapperCountsTheSameTriples(t *testing.T) {
 	if err != nil {
 		t.Skip("rapper (Debian raptor2-utils) is not installed")
 	}
-	ds := examplesDataset(t)
+	ds := exporttest.Examples(t)
 	want := len(mappedGraph(t, ds))
 	dir := filepath.Join(t.TempDir(), "dump")
 	require.NoError(t, export.WriteDump(context.Background(), dir, ds, export.DumpOptions{Formats: rdfFormats}))
@@ -320,17 +303,17 @@ func TestRapperCountsTheSameTriples(t *testing.T) {
 // rewrite them, then read the diff.
 func TestGoldenDump(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "dump")
-	require.NoError(t, export.WriteDump(context.Background(), dir, examplesDataset(t), export.DumpOptions{Formats: rdfFormats}))
+	require.NoError(t, export.WriteDump(context.Background(), dir, exporttest.Examples(t), export.DumpOptions{Formats: rdfFormats}))
 	// The dump writes the three files from one mapping; the writers, one
 	// each, write the same bytes.
-	for f, b := range writeAll(t, examplesDataset(t)) {
+	for f, b := range writeAll(t, exporttest.Examples(t)) {
 		got, err := os.ReadFile(filepath.Join(dir, "dataset."+f))
 		require.NoError(t, err)
 		assert.Equal(t, string(b), string(got), "dataset.%s of the dump and of the %s writer", f, f)
 	}
 	// Any one format alone gives the same file.
 	one := filepath.Join(t.TempDir(), "one")
-	require.NoError(t, export.WriteDump(context.Background(), one, examplesDataset(t), export.DumpOptions{Formats: []export.Format{export.FormatJSONLD}}))
+	require.NoError(t, export.WriteDump(context.Background(), one, exporttest.Examples(t), export.DumpOptions{Formats: []export.Format{export.FormatJSONLD}}))
 	alone, err := os.ReadFile(filepath.Join(one, "dataset.jsonld"))
 	require.NoError(t, err)
 	all, err := os.ReadFile(filepath.Join(dir, "dataset.jsonld"))
@@ -340,7 +323,7 @@ func TestGoldenDump(t *testing.T) {
 		got, err := os.ReadFile(filepath.Join(dir, name))
 		require.NoError(t, err)
 		golden := filepath.Join("testdata", "golden", name)
-		if rdfUpdating() {
+		if exporttest.Updating() {
 			require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
 			require.NoError(t, os.WriteFile(golden, got, 0o644))
 			continue

@@ -271,14 +271,14 @@ func (ds *Dataset) generateID(kind string, fields ...string) string {
 	return u.String()
 }
 
-// GenerateID is the id recipe of SPEC 2.6 and docs/identifiers.md, for a
-// namespace made by Namespace.
-func GenerateID(ns uuid.UUID, kind string, fields ...string) string {
+// GenerateID returns the id the recipe of SPEC 2.6 and docs/identifiers.md
+// gives a record of the given kind and defining fields in a dataset with
+// the given base: the UUIDv5 whose namespace is UUIDv5(URL, base) and
+// whose name is the kind and the fields joined with U+001F.
+func GenerateID(base, kind string, fields ...string) string {
+	ns := uuid.NewSHA1(uuid.NameSpaceURL, []byte(base))
 	return uuid.NewSHA1(ns, []byte(kind+"\x1f"+strings.Join(fields, "\x1f"))).String()
 }
-
-// Namespace returns the UUID namespace of generated ids for base.
-func Namespace(base string) uuid.UUID { return uuid.NewSHA1(uuid.NameSpaceURL, []byte(base)) }
 
 // Memberships returns every membership, in the order added.
 func (ds *Dataset) Memberships() []*Membership { return recordsOf[*Membership](ds) }

@@ -326,7 +326,7 @@ func TestGeneratedIDsAreDeterministic(t *testing.T) {
 	assert.Equal(t, a, id("https://data.example.org/net/"))
 	assert.NotEqual(t, a, id("https://other.example.org/"))
 	// The recipe of SPEC 2.6, spelled out.
-	want := GenerateID(Namespace("https://data.example.org/net/"), "membership", "a", "b", "member", "2001/..")
+	want := GenerateID("https://data.example.org/net/", "membership", "a", "b", "member", "2001/..")
 	assert.Equal(t, want, a)
 }
 

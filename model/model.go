@@ -52,12 +52,28 @@ func (k Kind) IsAgent() bool {
 
 // Record is one record of a record set. Every kind is a pointer to one of
 // the record structs of this package: *Region, *Organization, *Person,
-// *Project, *Event, *Place, *Membership, *Participation.
+// *Project, *Event, *Place, *Membership, *Participation. The interface is
+// sealed (it has an unexported method), so that the switches over the
+// eight kinds in validation and export cannot be bypassed by a type of
+// another package.
 type Record interface {
 	Kind() Kind
 	// Base returns the fields every kind shares.
 	Base() *Common
+	isRecord()
 }
+
+// The record types; the compiler checks that each is a Record.
+var (
+	_ Record = (*Region)(nil)
+	_ Record = (*Organization)(nil)
+	_ Record = (*Person)(nil)
+	_ Record = (*Project)(nil)
+	_ Record = (*Event)(nil)
+	_ Record = (*Place)(nil)
+	_ Record = (*Membership)(nil)
+	_ Record = (*Participation)(nil)
+)
 
 // LangString is a string in a language. Lang is a BCP 47 tag, or "" for a
 // plain string in the dataset's default language.
@@ -160,6 +176,21 @@ type Organization struct {
 // Kind implements Record.
 func (*Organization) Kind() Kind { return KindOrganization }
 
+func (*Organization) isRecord() {}
+
+// OrganizationOf returns the organisation part of an organisation or a
+// region (a region is an organisation with a territory), or nil for a
+// record of another kind.
+func OrganizationOf(r Record) *Organization {
+	switch r := r.(type) {
+	case *Organization:
+		return r
+	case *Region:
+		return &r.Organization
+	}
+	return nil
+}
+
 // Region is a regional authority (an organisation) together with the
 // territory it governs.
 type Region struct {
@@ -176,6 +207,8 @@ type Region struct {
 
 // Kind implements Record.
 func (*Region) Kind() Kind { return KindRegion }
+
+func (*Region) isRecord() {}
 
 // HeritageSite is a UNESCO World Heritage site in a region's territory.
 // Dataset.Add turns each into a place record of type heritage-site.
@@ -198,6 +231,8 @@ type Person struct {
 // Kind implements Record.
 func (*Person) Kind() Kind { return KindPerson }
 
+func (*Person) isRecord() {}
+
 // Project is a project, programme, initiative (collaborations that can
 // hold memberships) or infrastructure (a built system).
 type Project struct {
@@ -217,6 +252,8 @@ type Project struct {
 
 // Kind implements Record.
 func (*Project) Kind() Kind { return KindProject }
+
+func (*Project) isRecord() {}
 
 // IsCollaboration reports whether the project is an agent that can hold
 // memberships and be a member (type project, programme or initiative,
@@ -266,6 +303,8 @@ type Event struct {
 // Kind implements Record.
 func (*Event) Kind() Kind { return KindEvent }
 
+func (*Event) isRecord() {}
+
 // Location is where an event took place, as written.
 type Location struct {
 	Venue   string
@@ -289,6 +328,8 @@ type Place struct {
 // Kind implements Record.
 func (*Place) Kind() Kind { return KindPlace }
 
+func (*Place) isRecord() {}
+
 // Role is a membership or participation role: a slug and its label.
 type Role struct {
 	Slug  string
@@ -311,6 +352,8 @@ type Membership struct {
 // Kind implements Record.
 func (*Membership) Kind() Kind { return KindMembership }
 
+func (*Membership) isRecord() {}
+
 // Participation says that Agent took part in Event in Role.
 type Participation struct {
 	Common
@@ -322,6 +365,8 @@ type Participation struct {
 
 // Kind implements Record.
 func (*Participation) Kind() Kind { return KindParticipation }
+
+func (*Participation) isRecord() {}
 
 // DatasetInfo is the dataset description of civicnet.yaml.
 type DatasetInfo struct {

@@ -57,3 +57,8 @@ func Slugify(s string) string {
 	}
 	return out
 }
+
+// IDPattern is the form of an id as a regular expression (ECMAScript and
+// RE2 alike), for schemas and CSVW metadata: what [IsSlug] accepts,
+// generated ids (UUIDs) included.
+const IDPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`

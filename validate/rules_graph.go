@@ -74,7 +74,7 @@ func checkMembership(p *pass, r model.Record) {
 		p.memberships = make(map[membershipKey]*model.Membership)
 	}
 	p.memberships[k] = m
-	gid := model.GenerateID(model.Namespace(p.ds.Info.Base), "membership", m.Member, m.Organization, m.Role.Slug, m.During.String())
+	gid := model.GenerateID(p.ds.Info.Base, "membership", m.Member, m.Organization, m.Role.Slug, m.During.String())
 	if gen, ok := p.ds.Lookup(gid).(*model.Membership); ok && gen.Generated {
 		p.reportDuplicateMembership(m, gen)
 	}
@@ -123,7 +123,7 @@ func checkParticipation(p *pass, r model.Record) {
 		p.participations = make(map[participationKey]*model.Participation)
 	}
 	p.participations[k] = pt
-	gid := model.GenerateID(model.Namespace(p.ds.Info.Base), "participation", pt.Agent, pt.Event, pt.Role.Slug)
+	gid := model.GenerateID(p.ds.Info.Base, "participation", pt.Agent, pt.Event, pt.Role.Slug)
 	if gen, ok := p.ds.Lookup(gid).(*model.Participation); ok && gen.Generated {
 		p.reportDuplicateParticipation(pt, 0, gen)
 	}

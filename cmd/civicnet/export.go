@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -79,7 +80,7 @@ func runExport(e *env) int {
 	if flags.Changed("formats") {
 		var err error
 		if formats, err = export.ParseFormats(*formatList); err != nil {
-			e.errorf("--formats: %v", err)
+			e.errorf("--formats: %s", libMessage(err))
 			return exitUsage
 		}
 	}
@@ -88,8 +89,8 @@ func runExport(e *env) int {
 		return exitUsage
 	}
 	if *base != "" {
-		if err := export.CheckBase(*base); err != nil {
-			e.errorf("--base: %v", err)
+		if err := model.CheckBase(*base); err != nil {
+			e.errorf("--base: %s", baseMessage(err))
 			e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
 			return exitUsage
 		}
@@ -157,11 +158,11 @@ func runExport(e *env) int {
 		e.hintf("set base in %s, or pass --base https://data.example.org/net/", model.DatasetFile)
 		return exitUsage
 	}
-	if err := export.CheckBase(ds.Info.Base); err != nil {
+	if err := model.CheckBase(ds.Info.Base); err != nil {
 		// A base from civicnet.yaml that validation lets through but the
 		// dump cannot use (no host name, too long): an invalid record
 		// set, not an I/O failure.
-		e.errorf("%s: %v", ds.Info.ValuePos("base"), err)
+		e.errorf("%s: %s", ds.Info.ValuePos("base"), baseMessage(err))
 		e.errorf("nothing written: the base IRI cannot be used")
 		e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
 		return exitInvalid
@@ -183,7 +184,7 @@ func runExport(e *env) int {
 	}
 	if err := export.WriteDump(ctx, *out, ds, opts); err != nil {
 		if errors.Is(err, export.ErrPreviousDumpLeft) {
-			e.errorf("wrote %s; %v", *out, err)
+			e.errorf("wrote %s; %s", *out, libMessage(err))
 			e.hintf("remove the previous dump named above by hand")
 			return exitFailure
 		}
@@ -191,7 +192,11 @@ func runExport(e *env) int {
 			e.errorf("interrupted: nothing written, %s left as it was", *out)
 			return exitFailure
 		}
-		e.errorf("writing the dump to %s: %v", *out, err)
+		e.errorf("writing the dump to %s: %s", *out, libMessage(err))
+		var nr *export.NotReplaceableError
+		if errors.As(err, &nr) && nr.Entry != "" {
+			e.hintf("choose another output directory, or move %s out of %s", nr.Entry, nr.Dir)
+		}
 		e.hintf("nothing was written; %s is as it was", *out)
 		return exitFailure
 	}
@@ -275,4 +280,27 @@ func entriesBut(dir string, skip []string) []string {
 		}
 	}
 	return out
+}
+
+// baseMessage words a base IRI the library refused for the command
+// line, without the library's package prefix.
+func baseMessage(err error) string {
+	var be *model.BaseError
+	if errors.As(err, &be) {
+		return fmt.Sprintf("base %q %s", be.Base, be.Problem)
+	}
+	return err.Error()
+}
+
+// libMessage returns the message of a library error without the
+// package prefix that library errors carry ("export: "), which on the
+// command line only repeats what the message says.
+func libMessage(err error) string {
+	msg := err.Error()
+	for _, p := range []string{"export: ", "model: ", "rdf: ", "validate: "} {
+		if rest, ok := strings.CutPrefix(msg, p); ok {
+			return rest
+		}
+	}
+	return msg
 }

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"os"
 
-	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 const schemaUsage = `Usage: civicnet schema [-o FILE]
@@ -42,7 +42,7 @@ func runSchema(e *env) int {
 		return exitUsage
 	}
 	var buf bytes.Buffer
-	if err := export.WriteRecordSchema(&buf); err != nil {
+	if err := recordfile.WriteSchema(&buf); err != nil {
 		e.errorf("cannot generate the schema: %v", err)
 		return exitFailure
 	}

@@ -11,12 +11,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 func TestSchemaCommand(t *testing.T) {
 	var want bytes.Buffer
-	require.NoError(t, export.WriteRecordSchema(&want))
+	require.NoError(t, recordfile.WriteSchema(&want))
 	dir := t.TempDir()
 	tests := []struct {
 		name     string
