@@ -12,7 +12,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 const initUsage = `Usage: civicnet init [DIR]
@@ -83,7 +83,7 @@ func runInit(e *env) int {
 		return exitFailure
 	}
 	var schema bytes.Buffer
-	if err := export.WriteRecordSchema(&schema); err != nil {
+	if err := recordfile.WriteSchema(&schema); err != nil {
 		e.errorf("cannot generate the schema: %v", err)
 		return exitFailure
 	}
