@@ -5,7 +5,7 @@ package model
 // JSON Schema, so the three never disagree.
 var (
 	commonFields = []string{"kind", "id", "name", "alt_names", "description", "identifiers",
-		"website", "email", "topics", "sources"}
+		"website", "email", "topics", "sources", "ignore"}
 	organizationFields = []string{"type", "unit_of", "sub_organization_of", "country", "place",
 		"memberships", "participations"}
 	regionFields = []string{"area_km2", "population", "capital", "heritage_sites",
@@ -24,7 +24,7 @@ var (
 	locationFields      = []string{"venue", "place", "city", "country"}
 	heritageFields      = []string{"id", "name", "inscribed"}
 	datasetFields       = []string{"base", "dump_url", "title", "description", "publisher", "license",
-		"language", "contact", "keywords", "issued", "modified"}
+		"language", "contact", "keywords", "issued", "modified", "rules"}
 )
 
 // FieldNames returns the fields a record of kind k may have, common fields

@@ -69,6 +69,7 @@ var codes = []CodeInfo{
 	{"unit-cycle", Error, "unit_of or sub_organization_of links form a loop", "also in the loop"},
 	{"bad-base", Error, "the dataset base is not an absolute http(s) IRI ending with /", ""},
 	{"bad-license", Error, "a licence is neither an SPDX id nor a URL", ""},
+	{"bad-rule", Error, "a rule or an ignore list names an unknown code, or turns off an error", ""},
 	// Warnings.
 	{"event-outside-project", Warning, "an event's date is outside its project's period", "the project's period"},
 	{"missing-date", Warning, "an event has no date", ""},

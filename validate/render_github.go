@@ -27,6 +27,8 @@ const GitHubAnnotationsPerStep = 10
 // ::notice says how many there are and where the whole report is
 // (opts.MoreAt). A last plain line gives the summary.
 func WriteGitHub(w io.Writer, diags Diagnostics, opts RenderOptions) error {
+	summary := diags.Summarize(opts.Files)
+	diags = diags.Shown()
 	annotated := githubBudget(diags, opts.Changed)
 	ew := newErrWriter(w)
 	for _, i := range annotated {
@@ -56,7 +58,7 @@ func WriteGitHub(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 			strconv.Itoa(GitHubAnnotationsPerStep) + " of each per step); the whole report is in " + where
 		ew.print("::notice title=", escapeProperty("civicnet: "+plural(len(rest), "more diagnostic")), "::", escapeMessage(msg), "\n")
 	}
-	ew.print("civicnet: ", diags.Summarize(opts.Files).String(), "\n")
+	ew.print("civicnet: ", summary.String(), "\n")
 	return ew.flush()
 }
 

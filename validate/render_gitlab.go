@@ -39,6 +39,7 @@ type gitlabLines struct {
 // many identical ones came before), not the line, so that an issue keeps
 // it when lines above it move.
 func WriteGitLab(w io.Writer, diags Diagnostics, opts RenderOptions) error {
+	diags = diags.Shown()
 	issues := make([]gitlabIssue, 0, len(diags))
 	seen := map[string]int{}
 	for i := range diags {

@@ -27,6 +27,16 @@ type jsonDiagnostic struct {
 	Line     int            `json:"line"`
 	Column   int            `json:"column"`
 	Related  []jsonPosition `json:"related"`
+	// Suppressed is null, or why the diagnostic does not count.
+	Suppressed *jsonSuppression `json:"suppressed"`
+}
+
+type jsonSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification"`
+	File          string `json:"file"`
+	Line          int    `json:"line"`
+	Column        int    `json:"column"`
 }
 
 type jsonPosition struct {
@@ -36,9 +46,10 @@ type jsonPosition struct {
 }
 
 type jsonSummary struct {
-	Errors   int `json:"errors"`
-	Warnings int `json:"warnings"`
-	Files    int `json:"files"`
+	Errors     int `json:"errors"`
+	Warnings   int `json:"warnings"`
+	Files      int `json:"files"`
+	Suppressed int `json:"suppressed"`
 }
 
 // WriteJSON writes diags as one JSON document (docs/diagnostics.md
@@ -47,8 +58,14 @@ type jsonSummary struct {
 //	{"version": 1,
 //	 "diagnostics": [{"severity": "error", "code": "dangling-ref",
 //	   "summary": "…", "detail": "…", "file": "a.yaml", "line": 3,
-//	   "column": 15, "related": [{"file": …, "line": …, "column": …}]}],
-//	 "summary": {"errors": 1, "warnings": 0, "files": 1}}
+//	   "column": 15, "related": [{"file": …, "line": …, "column": …}],
+//	   "suppressed": null}],
+//	 "summary": {"errors": 1, "warnings": 0, "files": 1, "suppressed": 0}}
+//
+// A suppressed diagnostic (its code turned off by the rules, or its
+// record an accepted exception) has "suppressed": {"kind": "rules",
+// "justification": "…", "file", "line", "column" of the rule}, and is
+// not counted among the errors and warnings.
 //
 // Columns count Unicode code points from 1; 0 means unknown.
 func WriteJSON(w io.Writer, diags Diagnostics, opts RenderOptions) error {
@@ -56,13 +73,17 @@ func WriteJSON(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 	rep := jsonReport{
 		Version:     JSONVersion,
 		Diagnostics: make([]jsonDiagnostic, 0, len(diags)),
-		Summary:     jsonSummary{Errors: s.Errors, Warnings: s.Warnings, Files: s.Files},
+		Summary:     jsonSummary{Errors: s.Errors, Warnings: s.Warnings, Files: s.Files, Suppressed: s.Suppressed},
 	}
 	for _, d := range diags {
 		jd := jsonDiagnostic{Severity: d.Severity.String(), Code: d.Code, Summary: d.Summary, Detail: d.Detail,
 			File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Col, Related: make([]jsonPosition, 0, len(d.Related))}
 		for _, r := range d.Related {
 			jd.Related = append(jd.Related, jsonPosition{File: r.File, Line: r.Line, Column: r.Col})
+		}
+		if sp := d.Suppressed; sp != nil {
+			jd.Suppressed = &jsonSuppression{Kind: sp.Kind, Justification: sp.Justification,
+				File: sp.Pos.File, Line: sp.Pos.Line, Column: sp.Pos.Col}
 		}
 		rep.Diagnostics = append(rep.Diagnostics, jd)
 	}

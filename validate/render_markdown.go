@@ -21,6 +21,7 @@ const MarkdownMaxRows = 1000
 func WriteMarkdown(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 	ew := newErrWriter(w)
 	s := diags.Summarize(opts.Files)
+	diags = diags.Shown()
 	mark := "✅"
 	switch {
 	case s.Errors > 0:

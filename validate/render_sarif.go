@@ -49,12 +49,18 @@ type (
 		Text string `json:"text"`
 	}
 	sarifResult struct {
-		RuleID           string          `json:"ruleId"`
-		RuleIndex        int             `json:"ruleIndex"`
-		Level            string          `json:"level"`
-		Message          sarifMessage    `json:"message"`
-		Locations        []sarifLocation `json:"locations,omitempty"`
-		RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
+		RuleID           string             `json:"ruleId"`
+		RuleIndex        int                `json:"ruleIndex"`
+		Level            string             `json:"level"`
+		Message          sarifMessage       `json:"message"`
+		Locations        []sarifLocation    `json:"locations,omitempty"`
+		RelatedLocations []sarifLocation    `json:"relatedLocations,omitempty"`
+		Suppressions     []sarifSuppression `json:"suppressions,omitempty"`
+	}
+	sarifSuppression struct {
+		Kind          string         `json:"kind"`
+		Justification string         `json:"justification"`
+		Location      *sarifLocation `json:"location,omitempty"`
 	}
 	sarifLocation struct {
 		ID               *int                   `json:"id,omitempty"`
@@ -91,7 +97,7 @@ func WriteSARIF(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		Tool:       sarifTool{Driver: sarifDriver{Name: "civicnet", InformationURI: InformationURL, Rules: []sarifRule{}}},
 		ColumnKind: "unicodeCodePoints",
 		Results:    make([]sarifResult, 0, len(diags)),
-		Properties: jsonSummary{Errors: s.Errors, Warnings: s.Warnings, Files: s.Files},
+		Properties: jsonSummary{Errors: s.Errors, Warnings: s.Warnings, Files: s.Files, Suppressed: s.Suppressed},
 	}
 	ruleIndex := make(map[string]int)
 	for _, code := range sortedCodes(diags) {
@@ -126,6 +132,18 @@ func WriteSARIF(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 			id := i + 1
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: &id,
 				PhysicalLocation: sarifPhysical(r), Message: &sarifMessage{Text: RelatedNote(d.Code)}})
+		}
+		if sp := d.Suppressed; sp != nil {
+			// SARIF's kinds: inSource for an exception written in the
+			// record, external for a rule set outside it.
+			supp := sarifSuppression{Kind: "external", Justification: sp.Justification}
+			if sp.Kind == "record" {
+				supp.Kind = "inSource"
+			}
+			if pl := sarifPhysical(sp.Pos); pl != nil {
+				supp.Location = &sarifLocation{PhysicalLocation: pl}
+			}
+			res.Suppressions = []sarifSuppression{supp}
 		}
 		run.Results = append(run.Results, res)
 	}

@@ -32,6 +32,8 @@ func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		}
 		return code + s + ansiReset
 	}
+	all := diags
+	diags = diags.Shown()
 	shown := diags
 	if opts.Limit > 0 && len(diags) > opts.Limit {
 		shown = diags[:opts.Limit]
@@ -55,7 +57,7 @@ func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 	if n := len(diags) - len(shown); n > 0 {
 		ew.print("… and ", plural(n, "more diagnostic"), " not shown\n")
 	}
-	ew.print(diags.Summarize(opts.Files).String(), "\n")
+	ew.print(all.Summarize(opts.Files).String(), "\n")
 	return ew.flush()
 }
 

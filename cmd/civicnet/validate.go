@@ -14,11 +14,14 @@ import (
 	"github.com/civicnet/civicnet/validate"
 )
 
-const validateUsage = `Usage: civicnet validate [--format FORMAT] [--report FORMAT=FILE]... [--changed-files FILE] [--strict] [--quiet] [PATH...]
+const validateUsage = `Usage: civicnet validate [--format FORMAT] [--report FORMAT=FILE]... [--changed-files FILE]
+                         [--ignore CODE]... [--error CODE]... [--strict] [--quiet] [PATH...]
 
 Checks records and reports every problem, each at the file, line and
 column of the offending key or value, with a stable code and how to fix
-it (docs/diagnostics.md lists the codes). PATH is a record file or a
+it (docs/diagnostics.md lists the codes). The rules of civicnet.yaml and
+the ignore lists of records turn codes off or make them errors
+(docs/diagnostics.md, "Rule configuration"). PATH is a record file or a
 directory walked for *.yaml, *.yml and *.json; it defaults to ".". "-"
 reads one file from standard input, named <stdin> in the report.
 
@@ -36,6 +39,10 @@ Options:
                         the files a pull request changes, one per line
                         (git diff --name-only): --format github spends its
                         10 annotations of each severity on them first
+      --ignore CODE     turn the warnings of CODE off for this run (after
+                        the rules of civicnet.yaml); repeatable, or
+                        comma-separated
+      --error CODE      make CODE an error for this run
       --strict          fail on warnings too
   -q, --quiet           print no progress and no summary on standard error
   -h, --help            show this help
@@ -49,6 +56,7 @@ Examples:
   civicnet validate --strict regions/toscana.yaml organizations/efus.yaml
   cat record.yaml | civicnet validate -
   civicnet validate --format sarif . > civicnet.sarif
+  civicnet validate --ignore no-sources --error personal-email records/
 
   In a GitHub Actions step (what the civicnet action runs):
     civicnet validate --format github --changed-files changed.txt \
@@ -68,6 +76,8 @@ func runValidate(e *env) int {
 	reportSpecs := flags.StringArray("report", nil, "also write the report in FORMAT to FILE")
 	flags.SetAnnotation("report", valuesAnnotation, reportCompletions())
 	changedFile := flags.String("changed-files", "", "files a pull request changes, one per line")
+	ignore := flags.StringSlice("ignore", nil, "turn the warnings of CODE off")
+	raise := flags.StringSlice("error", nil, "make CODE an error")
 	strict := flags.Bool("strict", false, "fail on warnings too")
 	quiet := flags.BoolP("quiet", "q", false, "no progress or summary on stderr")
 	if code, done := parseFlags(flags, e, validateUsage); done {
@@ -81,6 +91,21 @@ func runValidate(e *env) int {
 	reports, ok := parseReports(e, *reportSpecs)
 	if !ok {
 		return exitUsage
+	}
+	var overrides []validate.Override
+	for _, o := range []struct {
+		flag  string
+		codes []string
+		level validate.Level
+	}{{"--ignore", *ignore, validate.LevelOff}, {"--error", *raise, validate.LevelError}} {
+		for _, code := range o.codes {
+			ov := validate.Override{Code: strings.TrimSpace(code), Level: o.level, Source: o.flag}
+			if err := validate.CheckOverride(ov); err != nil {
+				e.errorf("%s %s: %v", o.flag, ov.Code, err)
+				return exitUsage
+			}
+			overrides = append(overrides, ov)
+		}
 	}
 	var changed []string
 	if flags.Changed("changed-files") {
@@ -99,7 +124,7 @@ func runValidate(e *env) int {
 
 	stop := e.startProgress(*quiet, "validating "+describePaths(paths)+"…")
 	ds, problems := model.LoadFiles(paths, model.Options{Stdin: e.stdin})
-	diags := validate.Validate(ds, problems)
+	diags := validate.ValidateWith(ds, problems, validate.Options{Overrides: overrides})
 	stop()
 
 	files := validate.CountFiles(ds, diags)
