@@ -75,7 +75,7 @@ func TestWriteDumpFailuresKeepThePreviousDump(t *testing.T) {
 	t.Run("no base", func(t *testing.T) {
 		noBase := model.NewDataset(model.DatasetInfo{})
 		err := WriteDump(context.Background(), out, noBase, DumpOptions{Formats: formats})
-		require.EqualError(t, err, "model: the dataset has no base IRI")
+		require.EqualError(t, err, "model: base is not set")
 	})
 
 	after, err := os.ReadFile(filepath.Join(out, "records.schema.json"))

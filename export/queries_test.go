@@ -76,14 +76,22 @@ func (g *tripleIndex) is(s, class string) bool {
 	return slices.ContainsFunc(g.objects(s, rdfType), func(o knakk.Term) bool { return o.String() == class })
 }
 
-// label returns the English skos:prefLabel of s.
+// label returns the English skos:prefLabel of s, else its label without
+// a language (a proper name is tagged only with a language the record
+// gives for it).
 func (g *tripleIndex) label(s string) string {
+	plain := ""
 	for _, o := range g.objects(s, nsSKOS+"prefLabel") {
-		if l, ok := o.(knakk.Literal); ok && l.Lang() == "en" {
-			return l.String()
+		if l, ok := o.(knakk.Literal); ok {
+			switch l.Lang() {
+			case "en":
+				return l.String()
+			case "":
+				plain = l.String()
+			}
 		}
 	}
-	return ""
+	return plain
 }
 
 // since returns the beginning of a node's interval (linked by p), as

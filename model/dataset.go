@@ -107,12 +107,14 @@ func (ds *Dataset) add(r Record) {
 			if p.Country == "" {
 				p.Country = r.Country
 			}
+			p.setOwner(r, inCapital, -1)
 			r.Capital = ds.addInlinePlace(p)
 			r.CapitalPlace = nil
 		}
-		for _, h := range r.HeritageSites {
+		for i, h := range r.HeritageSites {
 			p := &Place{Common: Common{ID: h.ID, Name: h.Name, Origin: h.Origin}, Type: "heritage-site",
 				Country: r.Country, ContainedIn: r.ID, Inscribed: h.Inscribed}
+			p.setOwner(r, inHeritageSites, i)
 			if h.ID == "" {
 				h.ID = ds.addInlinePlace(p)
 			} else {
@@ -125,16 +127,17 @@ func (ds *Dataset) add(r Record) {
 		return
 	case *Person:
 		ds.put(r)
-		ds.addNested(r.ID, r.Memberships, r.Participations)
+		ds.addNested(r, r.Memberships, r.Participations)
 		r.Memberships, r.Participations = nil, nil
 		return
 	case *Project:
 		ds.put(r)
-		for _, m := range r.Participants {
+		for i, m := range r.Participants {
 			m.Organization = r.ID
+			m.setOwner(r, inParticipants, i)
 			ds.addMembership(m)
 		}
-		ds.addNested(r.ID, r.Memberships, r.Participations)
+		ds.addNested(r, r.Memberships, r.Participations)
 		r.Participants, r.Memberships, r.Participations = nil, nil, nil
 		return
 	case *Event:
@@ -152,23 +155,28 @@ func (ds *Dataset) add(r Record) {
 
 func (ds *Dataset) addOrganization(o *Organization, r Record) {
 	ds.put(r)
-	ds.addNested(o.ID, o.Memberships, o.Participations)
+	ds.addNested(r, o.Memberships, o.Participations)
 	o.Memberships, o.Participations = nil, nil
 }
 
-func (ds *Dataset) addNested(owner string, ms []*Membership, ps []*Participation) {
-	for _, m := range ms {
-		m.Member = owner
+func (ds *Dataset) addNested(owner Record, ms []*Membership, ps []*Participation) {
+	id := owner.Base().ID
+	for i, m := range ms {
+		m.Member = id
+		m.setOwner(owner, inMemberships, i)
 		ds.addMembership(m)
 	}
-	for _, p := range ps {
-		p.Agent = owner
+	for i, p := range ps {
+		p.Agent = id
+		p.setOwner(owner, inParticipations, i)
 		ds.addParticipation(p)
 	}
 }
 
+// addMembership gives m the default role when it has none; a role with
+// a label but no slug is kept for validate to report (Role.Check).
 func (ds *Dataset) addMembership(m *Membership) {
-	if m.Role.Slug == "" {
+	if m.Role == (Role{}) {
 		m.Role = Role{Slug: "member", Label: "member"}
 	}
 	if m.ID == "" {
@@ -179,7 +187,7 @@ func (ds *Dataset) addMembership(m *Membership) {
 }
 
 func (ds *Dataset) addParticipation(p *Participation) {
-	if p.Role.Slug == "" {
+	if p.Role == (Role{}) {
 		p.Role = Role{Slug: "attendee", Label: "attendee"}
 	}
 	if p.ID == "" {
@@ -197,12 +205,16 @@ func (ds *Dataset) addEvent(e *Event) {
 			e.Place = l.Place
 		default:
 			var country, city string
+			inline := func(p *Place) string {
+				p.setOwner(e, inLocation, -1)
+				return ds.addInlinePlace(p)
+			}
 			if l.Country != "" {
-				country = ds.addInlinePlace(&Place{Common: Common{Name: Plain(CountryName(l.Country)), Origin: l.Origin},
+				country = inline(&Place{Common: Common{Name: Plain(CountryName(l.Country)), Origin: l.Origin},
 					Type: "country", Country: l.Country})
 			}
 			if l.City != "" {
-				city = ds.addInlinePlace(&Place{Common: Common{Name: Plain(l.City), Origin: l.Origin},
+				city = inline(&Place{Common: Common{Name: Plain(l.City), Origin: l.Origin},
 					Type: "city", Country: l.Country, ContainedIn: country})
 				e.Place = city
 			}
@@ -211,17 +223,20 @@ func (ds *Dataset) addEvent(e *Event) {
 				if container == "" {
 					container = country
 				}
-				e.Place = ds.addInlinePlace(&Place{Common: Common{Name: Plain(l.Venue), Origin: l.Origin},
+				e.Place = inline(&Place{Common: Common{Name: Plain(l.Venue), Origin: l.Origin},
 					Type: "venue", Country: l.Country, ContainedIn: container})
 			}
 		}
 	}
-	for _, id := range e.Organizers {
-		ds.addParticipation(&Participation{Common: Common{Origin: e.Origin}, Agent: id, Event: e.ID,
-			Role: Role{Slug: "organizer", Label: "organizer"}, Nested: true})
+	for i, id := range e.Organizers {
+		p := &Participation{Common: Common{Origin: e.Origin}, Agent: id, Event: e.ID,
+			Role: Role{Slug: "organizer", Label: "organizer"}, Nested: true}
+		p.setOwner(e, inOrganizers, i)
+		ds.addParticipation(p)
 	}
-	for _, p := range e.Participants {
+	for i, p := range e.Participants {
 		p.Event = e.ID
+		p.setOwner(e, inParticipants, i)
 		ds.addParticipation(p)
 	}
 	e.Participants = nil

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -40,14 +41,49 @@ type Date struct {
 const dateForms = "2008, 2008-06, 2008-07-18, 1997~, 2005?, 2005%, " +
 	"2005/2006, 2001/.., ../2004, 2001/, /2004"
 
-// DateError reports a date or interval that could not be read.
+// Errors a [DateError] wraps, telling the kinds of problem apart:
+// errors.Is(err, model.ErrReversedInterval).
+var (
+	// ErrBadDate: a date or interval that is malformed or impossible.
+	ErrBadDate = errors.New("model: invalid date")
+	// ErrReversedInterval: an interval that ends before it starts.
+	ErrReversedInterval = errors.New("model: interval ends before it starts")
+	// ErrUnsupportedDate: an EDTF feature civicnet does not read.
+	ErrUnsupportedDate = errors.New("model: unsupported EDTF feature")
+)
+
+// DateError reports a date or interval that could not be read, or a
+// [Date] or [Interval] value that is not valid.
 type DateError struct {
-	Input string // the text as given
+	// Input is the text as given, or for a value checked with Check its
+	// EDTF text (which may be "" for a value too broken to print).
+	Input string
 	Msg   string // what was wrong, terse: "month 13 out of range 01-12"
+	// Err is ErrBadDate, ErrReversedInterval or ErrUnsupportedDate.
+	Err error
 }
 
 func (e *DateError) Error() string {
-	return fmt.Sprintf("invalid date %q: %s", e.Input, e.Msg)
+	if e.Input == "" {
+		return "model: invalid date: " + e.Msg
+	}
+	return fmt.Sprintf("model: invalid date %q: %s", e.Input, e.Msg)
+}
+
+// Unwrap returns e.Err, so that errors.Is tells the kinds apart.
+func (e *DateError) Unwrap() error { return e.Err }
+
+// newDateError classifies msg: the messages of unsupported features all
+// end in "not supported", and only a reversed interval says "before".
+func newDateError(input, msg string) *DateError {
+	kind := ErrBadDate
+	switch {
+	case strings.HasSuffix(msg, "not supported"):
+		kind = ErrUnsupportedDate
+	case strings.HasPrefix(msg, "end ") && strings.Contains(msg, " is before start "):
+		kind = ErrReversedInterval
+	}
+	return &DateError{Input: input, Msg: msg, Err: kind}
 }
 
 // Hint returns the line listing the accepted forms, for a diagnostic's
@@ -57,13 +93,94 @@ func (e *DateError) Hint() string { return "accepted forms: " + dateForms }
 // ParseDate reads a single EDTF date: 2008, 2008-06 or 2008-07-18, each
 // optionally followed by one qualifier: ~ (approximate), ? (uncertain) or
 // % (both). An error is a *DateError.
+//
+// ParseDate reads the syntax, then checks the value with [Date.Check]:
+// one rule for dates read and dates built in code.
 func ParseDate(s string) (Date, error) {
 	d, msg := parseDate(s)
 	if msg != "" {
-		return Date{}, &DateError{Input: s, Msg: msg}
+		return Date{}, newDateError(s, msg)
 	}
 	return d, nil
 }
+
+// MustParseDate is ParseDate for literals known to be valid: it panics
+// on an error. Use it for dates written in the program's source, as
+// regexp.MustCompile is used for patterns.
+func MustParseDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// Year returns the date of a whole year: Year(2008) is 2008.
+func Year(year int) Date { return Date{Year: int16(year), Precision: PrecisionYear} }
+
+// YearMonth returns the date of a month: YearMonth(2008, 6) is 2008-06.
+func YearMonth(year, month int) Date {
+	return Date{Year: int16(year), Month: uint8(month), Precision: PrecisionMonth}
+}
+
+// Day returns the date of a day: Day(2008, 7, 18) is 2008-07-18.
+//
+// Year, YearMonth and Day build the value without checking it, as a
+// struct literal does; Validate reports an impossible one (Day(2006, 2,
+// 30)), and [Date.Check] says what is wrong with it.
+func Day(year, month, day int) Date {
+	return Date{Year: int16(year), Month: uint8(month), Day: uint8(day), Precision: PrecisionDay}
+}
+
+// Check reports what is wrong with d, as a *DateError, or nil: what
+// ParseDate would refuse (month 13, February 30, a season, a year
+// outside 0000-9999) and what no text can give (a month or day set below
+// the precision, a year without a precision). The zero Date is valid: it
+// is absent. Check does not allocate for a valid date.
+func (d Date) Check() error {
+	if msg := d.problem(); msg != "" {
+		return newDateError(d.String(), msg)
+	}
+	return nil
+}
+
+// problem says what is wrong with d, or "".
+func (d Date) problem() string {
+	switch {
+	case d.Precision == PrecisionNone:
+		if d != (Date{}) {
+			return "a date without a precision must be the zero Date; set Precision, or build it with model.Year, YearMonth or Day"
+		}
+		return ""
+	case d.Precision > PrecisionDay:
+		return fmt.Sprintf("precision %d is not a Precision", d.Precision)
+	case d.Year < 0:
+		return "negative years are not supported"
+	case d.Year > 9999:
+		return fmt.Sprintf("year %d has more than four digits", d.Year)
+	}
+	if d.Precision >= PrecisionMonth {
+		if d.Month >= 21 && d.Month <= 41 {
+			return "seasons are not supported"
+		}
+		if d.Month < 1 || d.Month > 12 {
+			return fmt.Sprintf("month %02d out of range 01-12", d.Month)
+		}
+	} else if d.Month != 0 {
+		return fmt.Sprintf("month %d is set on a date of year precision", d.Month)
+	}
+	if d.Precision == PrecisionDay {
+		if days := daysInMonth(int(d.Year), int(d.Month)); d.Day < 1 || int(d.Day) > days {
+			return fmt.Sprintf("%s is not a day: %s %04d has %d days",
+				d.ISO(), time.Month(d.Month), d.Year, days)
+		}
+	} else if d.Day != 0 {
+		return fmt.Sprintf("day %d is set on a date of %s precision", d.Day, precisionNames[d.Precision])
+	}
+	return ""
+}
+
+var precisionNames = [...]string{"no", "year", "month", "day"}
 
 // String returns the EDTF text: "1997~", "2005%", "2008-06". It is the
 // text [ParseDate] read, byte for byte. The zero Date gives "".
@@ -208,61 +325,175 @@ type Interval struct {
 // ongoing) and "../.."; "/" and "../" are rejected. Ends of different
 // precision compare by extent: 2008-06/2008 is valid, 2009/2008-06 is
 // reversed. An error is a *DateError.
+//
+// ParseInterval reads the syntax, then checks the value with
+// [Interval.Check]: one rule for intervals read and intervals built in
+// code.
 func ParseInterval(s string) (Interval, error) {
-	iv, msg := parseInterval(s)
+	iv, msg := scanInterval(s)
+	if msg == "" {
+		msg = iv.problem()
+	}
 	if msg != "" {
 		if m := inputProblem(s); m != "" {
 			msg = m
 		}
-		return Interval{}, &DateError{Input: s, Msg: msg}
+		return Interval{}, newDateError(s, msg)
 	}
 	return iv, nil
 }
 
-func parseInterval(s string) (Interval, string) {
+// MustParseInterval is ParseInterval for literals known to be valid: it
+// panics on an error.
+func MustParseInterval(s string) Interval {
+	iv, err := ParseInterval(s)
+	if err != nil {
+		panic(err)
+	}
+	return iv
+}
+
+// During returns the interval of one date standing for the whole period
+// it covers, as "during: 2008" does: During(Year(2008)) is 2008.
+func During(d Date) Interval {
+	return Interval{Start: d, End: d, StartBound: BoundDate, EndBound: BoundDate, Single: true}
+}
+
+// Between returns the interval from start to end: Between(Year(2005),
+// YearMonth(2006, 3)) is 2005/2006-03.
+func Between(start, end Date) Interval {
+	return Interval{Start: start, End: end, StartBound: BoundDate, EndBound: BoundDate}
+}
+
+// Since returns the ongoing interval from start: Since(Year(2001)) is
+// 2001/.., "since 2001" (SPEC 2.1).
+func Since(start Date) Interval {
+	return Interval{Start: start, StartBound: BoundDate, EndBound: BoundOpen}
+}
+
+// Until returns the interval with an open start that ends at end:
+// Until(Year(2004)) is ../2004.
+func Until(end Date) Interval {
+	return Interval{End: end, StartBound: BoundOpen, EndBound: BoundDate}
+}
+
+// Check reports what is wrong with iv, as a *DateError, or nil: what
+// ParseInterval would refuse (a reversed interval, an impossible date at
+// either end, both ends unknown) and what no text can give (a date at an
+// end whose Bound is not BoundDate, BoundNone on one end only, Single
+// with two different ends). The zero Interval is valid: it is absent.
+// Check does not allocate for a valid interval.
+func (iv Interval) Check() error {
+	if msg := iv.problem(); msg != "" {
+		return newDateError(iv.String(), msg)
+	}
+	return nil
+}
+
+// problem says what is wrong with iv, or "".
+func (iv Interval) problem() string {
+	if iv.IsZero() {
+		return ""
+	}
+	switch {
+	case iv.StartBound > BoundUnknown || iv.EndBound > BoundUnknown:
+		return "a bound is not one of BoundDate, BoundOpen, BoundUnknown"
+	case iv.StartBound == BoundNone || iv.EndBound == BoundNone:
+		return "StartBound and EndBound must both be set (BoundNone is only for the zero Interval); build intervals with model.Between, Since, Until or During"
+	}
+	if msg := endProblem(iv.Start, iv.StartBound, "start"); msg != "" {
+		return msg
+	}
+	if msg := endProblem(iv.End, iv.EndBound, "end"); msg != "" {
+		return msg
+	}
+	switch {
+	case iv.Single && (iv.StartBound != BoundDate || iv.EndBound != BoundDate || iv.Start != iv.End):
+		return "Single is set but the interval is not one date at both ends"
+	case iv.StartBound == BoundDate && iv.EndBound == BoundDate:
+		if iv.Start.firstKey() > iv.End.lastKey() {
+			return fmt.Sprintf("end %s is before start %s", iv.End, iv.Start)
+		}
+	case iv.StartBound == BoundDate || iv.EndBound != BoundUnknown:
+		// A date at one end, or "/.." and "../..", which still say
+		// something: the period goes on.
+	case iv.StartBound == BoundUnknown:
+		return "both ends are unknown"
+	default:
+		return "an open start needs an end: write ../2004 or ../.."
+	}
+	return ""
+}
+
+func endProblem(d Date, b Bound, end string) string {
+	if b != BoundDate {
+		if d != (Date{}) {
+			return end + " date " + d.String() + " is set but its bound is not BoundDate"
+		}
+		return ""
+	}
+	if d.IsZero() {
+		return "the " + end + " bound is BoundDate but the " + end + " date is zero"
+	}
+	return d.problem()
+}
+
+// readDate and readInterval read the syntax only, for the record file
+// decoder: a value that reads but is not valid (2006-02-30, 2011/2008)
+// is kept, for validate to report with Check like any value built in
+// code.
+func readDate(s string) (Date, error) {
+	d, msg := scanDate(s)
+	if msg != "" {
+		return Date{}, newDateError(s, msg)
+	}
+	return d, nil
+}
+
+func readInterval(s string) (Interval, error) {
+	iv, msg := scanInterval(s)
+	if msg != "" {
+		if m := inputProblem(s); m != "" {
+			msg = m
+		}
+		return Interval{}, newDateError(s, msg)
+	}
+	return iv, nil
+}
+
+// scanInterval reads the syntax of an interval (or of a single date)
+// without checking its value.
+func scanInterval(s string) (Interval, string) {
 	slash := strings.IndexByte(s, '/')
 	if slash < 0 {
-		d, msg := parseDate(s)
+		d, msg := scanDate(s)
 		if msg != "" {
 			return Interval{}, msg
 		}
-		return Interval{Start: d, End: d, StartBound: BoundDate, EndBound: BoundDate, Single: true}, ""
+		return During(d), ""
 	}
 	if strings.IndexByte(s[slash+1:], '/') >= 0 {
 		return Interval{}, "an interval has exactly one /"
 	}
 	var iv Interval
 	var msg string
-	if iv.Start, iv.StartBound, msg = parseEnd(s[:slash]); msg != "" {
+	if iv.Start, iv.StartBound, msg = scanEnd(s[:slash]); msg != "" {
 		return Interval{}, msg
 	}
-	if iv.End, iv.EndBound, msg = parseEnd(s[slash+1:]); msg != "" {
+	if iv.End, iv.EndBound, msg = scanEnd(s[slash+1:]); msg != "" {
 		return Interval{}, msg
-	}
-	switch {
-	case iv.StartBound == BoundDate && iv.EndBound == BoundDate:
-		if iv.Start.firstKey() > iv.End.lastKey() {
-			return Interval{}, fmt.Sprintf("end %s is before start %s", iv.End, iv.Start)
-		}
-	case iv.StartBound == BoundDate || iv.EndBound != BoundUnknown:
-		// A date at one end, or "/.." and "../..", which still say
-		// something: the period goes on.
-	case iv.StartBound == BoundUnknown:
-		return Interval{}, "both ends are unknown"
-	default:
-		return Interval{}, "an open start needs an end: write ../2004 or ../.."
 	}
 	return iv, ""
 }
 
-func parseEnd(s string) (Date, Bound, string) {
+func scanEnd(s string) (Date, Bound, string) {
 	switch s {
 	case "":
 		return Date{}, BoundUnknown, ""
 	case "..":
 		return Date{}, BoundOpen, ""
 	}
-	d, msg := parseDate(s)
+	d, msg := scanDate(s)
 	return d, BoundDate, msg
 }
 
@@ -312,6 +543,17 @@ func (iv Interval) Contains(o Interval) bool {
 	return iv.startKey() <= o.startKey() && o.endKey() <= iv.endKey()
 }
 
+// Overlaps reports whether the extents of iv and o have a day in
+// common. An open or unknown end is unbounded, as for Contains; an
+// absent interval overlaps nothing, so a missing date never counts as
+// overlapping.
+func (iv Interval) Overlaps(o Interval) bool {
+	if iv.IsZero() || o.IsZero() {
+		return false
+	}
+	return iv.startKey() <= o.endKey() && o.startKey() <= iv.endKey()
+}
+
 func (iv Interval) startKey() int {
 	if iv.StartBound != BoundDate {
 		return math.MinInt
@@ -326,10 +568,23 @@ func (iv Interval) endKey() int {
 	return iv.End.lastKey()
 }
 
-// parseDate reads one date and returns a message saying what is wrong
-// instead of an error, so that an interval can report on the whole input.
-// The success path does not allocate.
+// parseDate reads one date and checks it, returning a message saying
+// what is wrong instead of an error. The success path does not allocate.
 func parseDate(s string) (Date, string) {
+	d, msg := scanDate(s)
+	if msg == "" {
+		msg = d.problem()
+	}
+	if msg != "" {
+		return Date{}, msg
+	}
+	return d, ""
+}
+
+// scanDate reads the syntax of one date: four digits, optionally a month
+// and a day of two digits, and a qualifier. Whether the month and day
+// exist is Check's business.
+func scanDate(s string) (Date, string) {
 	n := len(s)
 	if n < 4 || !isDigits(s[:4]) {
 		return Date{}, dateProblem(s)
@@ -359,20 +614,6 @@ func parseDate(s string) (Date, string) {
 	}
 	if i != n {
 		return Date{}, dateProblem(s)
-	}
-	if d.Precision >= PrecisionMonth {
-		if d.Month >= 21 && d.Month <= 41 {
-			return Date{}, "seasons are not supported"
-		}
-		if d.Month < 1 || d.Month > 12 {
-			return Date{}, fmt.Sprintf("month %02d out of range 01-12", d.Month)
-		}
-	}
-	if d.Precision == PrecisionDay {
-		if days := daysInMonth(int(d.Year), int(d.Month)); d.Day < 1 || int(d.Day) > days {
-			return Date{}, fmt.Sprintf("%s is not a day: %s %04d has %d days",
-				s[:10], time.Month(d.Month), d.Year, days)
-		}
 	}
 	return d, ""
 }

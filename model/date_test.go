@@ -101,7 +101,8 @@ func TestParseDateInvalid(t *testing.T) {
 func TestDateError(t *testing.T) {
 	_, err := ParseInterval("2008-13")
 	require.Error(t, err)
-	assert.Equal(t, `invalid date "2008-13": month 13 out of range 01-12`, err.Error())
+	assert.Equal(t, `model: invalid date "2008-13": month 13 out of range 01-12`, err.Error())
+	assert.ErrorIs(t, err, ErrBadDate)
 	var de *DateError
 	require.True(t, errors.As(err, &de))
 	assert.Equal(t, "accepted forms: 2008, 2008-06, 2008-07-18, 1997~, 2005?, 2005%, "+

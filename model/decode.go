@@ -363,19 +363,11 @@ func (d *decoder) integer(n *node, field string) (int, bool) {
 	return 0, false
 }
 
+// dateErr reports text that is no date at all. A date that reads but
+// is not valid is stored, and validate reports it (CheckRecord).
 func (d *decoder) dateErr(n *node, field string, err error) {
-	code, summary, detail := "bad-date", err.Error(), ""
-	if de, ok := err.(*DateError); ok {
-		summary = fmt.Sprintf("%s: %s", field, de.Msg)
-		detail = de.Hint()
-		switch {
-		case strings.Contains(de.Msg, "not supported"):
-			code = "unsupported-date"
-		case strings.Contains(de.Msg, "before"):
-			code = "reversed-interval"
-		}
-	}
-	d.problem(d.pos(n), code, summary, detail)
+	de := err.(*DateError)
+	d.problem(d.pos(n), dateCode(err), fmt.Sprintf("%s: %s", field, de.Msg), de.Hint())
 }
 
 func (d *decoder) date(n *node, field string) Date {
@@ -383,7 +375,7 @@ func (d *decoder) date(n *node, field string) Date {
 	if !ok {
 		return Date{}
 	}
-	dt, err := ParseDate(s)
+	dt, err := readDate(s)
 	if err != nil {
 		d.dateErr(n, field, err)
 	}
@@ -395,7 +387,7 @@ func (d *decoder) interval(n *node, field string) Interval {
 	if !ok {
 		return Interval{}
 	}
-	iv, err := ParseInterval(s)
+	iv, err := readInterval(s)
 	if err != nil {
 		d.dateErr(n, field, err)
 	}
@@ -408,12 +400,13 @@ func (d *decoder) quantity(n *node, field string, q *Quantity, origin *Origin) {
 		d.number(n, field, q)
 		return
 	}
-	hasValue := false
 	d.nestedMapping(n, field, quantityFields, origin, field, func(key string, k, v *node) {
-		hasValue = hasValue || key == "value"
 		d.quantityField(key, v, field, q)
 	})
-	if !hasValue && n.kind == mappingNode {
+	// A quantity with a unit but no value is stored, and validate
+	// reports it (Quantity.Check); one with nothing at all would not
+	// be seen.
+	if q.IsZero() && n.kind == mappingNode {
 		d.problem(d.pos(n), "missing-field", field+" has no value", "write the number as value: 3600000")
 	}
 }
@@ -443,13 +436,12 @@ func (d *decoder) number(n *node, field string, q *Quantity) {
 	if !ok {
 		return
 	}
-	v, err := ParseDecimal(s)
-	if err != nil {
-		d.problem(d.pos(n), "bad-quantity", fmt.Sprintf("%s must be a number, not %q", field, clip(s)),
-			"write digits only, such as 3600000 or 22990.5; put qualifiers like \"about\" in qualifier")
-		return
+	// Text that is no number is stored as it is, and validate reports
+	// it (Quantity.Check), as it does for a value built in code.
+	if v, err := ParseDecimal(s); err == nil {
+		s = v
 	}
-	q.Value = v
+	q.Value = s
 }
 
 // identifiers reads a map from scheme to value.

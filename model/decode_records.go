@@ -144,9 +144,6 @@ func (d *decoder) source(n *node) *Source {
 	if !ok {
 		return nil
 	}
-	if s.Title == "" && s.URL == "" {
-		d.problem(s.Pos(), "missing-field", "source has neither title nor url", "add title: or url: so a reader can find the source")
-	}
 	return s
 }
 
@@ -221,9 +218,6 @@ func (d *decoder) regionField(r *Region, key string, v *node) {
 					}
 				}
 			}) {
-				if h.Name.IsZero() {
-					d.problem(h.Pos(), "missing-field", "heritage site has no name", "add name: as on the UNESCO list")
-				}
 				r.HeritageSites = append(r.HeritageSites, h)
 			}
 		})
@@ -277,10 +271,7 @@ func (d *decoder) projectField(p *Project, key string, v *node) {
 						f.Year = y
 					}
 				case "share":
-					if d.strInto(v, key, &f.Share); f.Share != "" && f.Share != "full" && f.Share != "part" {
-						d.problem(d.pos(v), "bad-value", fmt.Sprintf("share %q is neither full nor part", clip(f.Share)),
-							"write share: full when the funder paid everything, share: part otherwise")
-					}
+					d.strInto(v, key, &f.Share)
 				case "amount":
 					d.quantity(v, key, &f.Amount, &f.Origin)
 				}
@@ -298,9 +289,6 @@ func (d *decoder) projectField(p *Project, key string, v *node) {
 				}
 				d.quantityField(key, v, "quantity", &q.Quantity)
 			}) {
-				if !q.Has("value") {
-					d.problem(q.Pos(), "missing-field", "quantity has no value", "add value: with the number")
-				}
 				p.Quantities = append(p.Quantities, q)
 			}
 		})
@@ -385,19 +373,15 @@ func (d *decoder) participationField(p *Participation, key string, v *node) {
 	}
 }
 
-// role reads a role; text that leaves nothing to make a slug of ("—") is
-// reported rather than silently read as the default role.
+// role reads a role. Text that leaves nothing to make a slug of ("—")
+// gives a role with a label and no slug, which Dataset.Add keeps and
+// validate reports (Role.Check), rather than the default role.
 func (d *decoder) role(v *node) Role {
 	s, ok := d.str(v, "role")
 	if !ok {
 		return Role{}
 	}
-	r := ParseRole(s)
-	if r.Slug == "" {
-		d.problem(d.pos(v), "bad-value", fmt.Sprintf("role %q has no letters or digits", clip(s)),
-			"write the role as words, such as coordinator or Commander, or leave role out for the default")
-	}
-	return r
+	return ParseRole(s)
 }
 
 // nestedAllowed is the field list of a nested membership or participation:

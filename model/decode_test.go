@@ -1,6 +1,8 @@
 package model
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -13,6 +15,40 @@ import (
 func decodeString(t *testing.T, name, src string) (*Dataset, []Problem) {
 	t.Helper()
 	return Decode(strings.NewReader(src), name, Options{Base: "https://data.example.org/net/"})
+}
+
+// checked is what the model reports on a record set: the decoder's
+// problems and the CheckRecord errors of every record, sorted by
+// position, as validate combines them.
+func checked(ds *Dataset, problems []Problem) []Problem {
+	out := append([]Problem(nil), problems...)
+	for _, r := range ds.Records {
+		for _, fe := range CheckRecord(r) {
+			out = append(out, Problem{Pos: fe.Pos, Code: fe.Code, Summary: fieldSummary(fe)})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Problem) int {
+		if a.Pos.Before(b.Pos) {
+			return -1
+		}
+		if b.Pos.Before(a.Pos) {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+func fieldSummary(fe FieldError) string {
+	var ve *ValueError
+	if errors.As(fe.Err, &ve) {
+		return ve.Text()
+	}
+	var de *DateError
+	if errors.As(fe.Err, &de) {
+		return fe.Field + ": " + de.Msg
+	}
+	return fe.Error()
 }
 
 func codes(ps []Problem) []string {
@@ -145,7 +181,7 @@ func TestDecodeProblems(t *testing.T) {
 			file: "q.yaml",
 			src:  "kind: region\nid: r\nname: R\npopulation: {value: lots, qualifier: about}\n",
 			want: []string{
-				`q.yaml:4:21 bad-quantity population.value must be a number, not "lots"`,
+				`q.yaml:4:21 bad-quantity population "lots" is not a number`,
 				`q.yaml:4:38 bad-quantity population.qualifier "about" is not a qualifier`,
 			},
 		},
@@ -182,7 +218,7 @@ func TestDecodeProblems(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, problems := decodeString(t, tc.file, tc.src)
+			problems := checked(decodeString(t, tc.file, tc.src))
 			require.Len(t, problems, len(tc.want), "Decode(%q) problems = %v", tc.src, problems)
 			for i, p := range problems {
 				got := p.Pos.String() + " " + p.Code + " " + p.Summary
@@ -388,8 +424,12 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
+// A role without letters is kept rather than read as the default role,
+// and CheckRecord reports it.
 func TestRoleWithoutLettersIsReported(t *testing.T) {
-	_, problems := decodeString(t, "r.yaml", "kind: membership\nmember: a\norganization: b\nrole: \"—\"\n")
+	ds, problems := decodeString(t, "r.yaml", "kind: membership\nmember: a\norganization: b\nrole: \"—\"\n")
+	assert.Empty(t, problems, "decoding problems")
+	problems = checked(ds, problems)
 	require.Len(t, problems, 1)
 	assert.Equal(t, "r.yaml:4:7 bad-value role \"—\" has no letters or digits", problems[0].Pos.String()+" "+problems[0].Code+" "+problems[0].Summary)
 }

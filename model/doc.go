@@ -15,7 +15,27 @@
 //
 // Records can also be built in code and added with [Dataset.Add], which
 // normalises nested memberships and participations into top-level records
-// and gives records without an id a deterministic one (SPEC 2.6).
+// and gives records without an id a deterministic one (SPEC 2.6). Dates
+// and intervals are built with [Year], [YearMonth], [Day], [Between],
+// [Since], [Until] and [During], or from literals with [MustParseDate]
+// and [MustParseInterval]:
+//
+//	ds.Add(&model.Organization{
+//		Common:      model.Common{ID: "regione-toscana", Name: model.Plain("Regione Toscana")},
+//		Memberships: []*model.Membership{{Organization: "efus", During: model.Since(model.Year(2001))}},
+//	})
+//
+// The value types keep exported fields, so a struct literal can hold a
+// value no record file could: a reversed interval, month 13, a quantity
+// "abc". Each value type has a Check method that says what is wrong
+// ([Date.Check], [Interval.Check], [Quantity.Check], [Role.Check],
+// [Funding.Check], [Source.Check], [CheckBase]), and [CheckRecord] runs
+// them all on a record, with the key path of each value
+// ("funding[1].share"). They are the one place these rules live: the
+// decoder reads syntax only and stores what it read, ParseDate and
+// ParseInterval are the syntax then Check, and validate runs CheckRecord
+// on every record whatever built it. docs/library.md shows the whole
+// path.
 //
 // Dates follow a subset of EDTF: see [ParseDate] and [ParseInterval].
 // Quantities are numbers with an optional unit, qualifier and date: see

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -158,6 +159,48 @@ type Common struct {
 	// rather than written.
 	Generated bool
 	Origin
+
+	// owner is the record this one was written inside of, and ownerAt
+	// where in it (ownerField<<24 | item+1), when Dataset.Add moved it
+	// out; see Owner.
+	owner   Record
+	ownerAt uint32
+}
+
+// ownerFields name the places where Dataset.Add finds nested records.
+var ownerFields = [...]string{"", "memberships", "participations", "participants", "organizers",
+	"capital", "heritage_sites", "location"}
+
+const (
+	inMemberships = iota + 1
+	inParticipations
+	inParticipants
+	inOrganizers
+	inCapital
+	inHeritageSites
+	inLocation
+)
+
+// Owner returns the record c was written inside of and the key path of
+// c in it ("memberships[2]", "capital", "location"), when Dataset.Add
+// moved c out to a record of its own: a nested membership or
+// participation, an inline place, a heritage site, an organiser's
+// participation. For other records it returns nil and "".
+func (c *Common) Owner() (Record, string) {
+	if c.owner == nil {
+		return nil, ""
+	}
+	field, item := ownerFields[c.ownerAt>>24], int(c.ownerAt&0xffffff)-1
+	if item < 0 {
+		return c.owner, field
+	}
+	return c.owner, field + "[" + strconv.Itoa(item) + "]"
+}
+
+// setOwner records that c was written inside owner, at item i (-1: not
+// in a list) of field.
+func (c *Common) setOwner(owner Record, field, i int) {
+	c.owner, c.ownerAt = owner, uint32(field)<<24|uint32(i+1)&0xffffff
 }
 
 // Base returns c itself; it lets every record kind satisfy Record.

@@ -11,7 +11,7 @@ import (
 // mapping written with arbitrary value, unit, qualifier and as_of, in YAML
 // and in JSON, and checks the decoder against the parsers it is built on:
 // a value ParseDecimal accepts is stored in its canonical form and any
-// other is a bad-quantity problem; likewise for the qualifier
+// other is stored as written and is a bad-quantity of CheckRecord; likewise for the qualifier
 // (ParseQualifier) and the date (ParseDate). A value that is a JSON
 // number is also tried unquoted, as people write it. Empty strings leave
 // the key out.
@@ -62,6 +62,7 @@ func FuzzQuantityField(f *testing.F) {
 			}
 			for file, src := range docs {
 				ds, problems := Decode(strings.NewReader(src), file, Options{})
+				problems = checked(ds, problems)
 				r, ok := ds.Lookup("r").(*Region)
 				if !ok {
 					t.Fatalf("%s: no region decoded from %s; problems %v", file, src, problems)
@@ -87,10 +88,16 @@ func checkQuantity(t *testing.T, what string, got Quantity, problems []Problem, 
 		if codes["missing-field"] != 1 {
 			t.Errorf("%s: no value, want one missing-field problem, got %v", what, problems)
 		}
-	case err != nil || len(value) > MaxScalarLen:
+	case len(value) > MaxScalarLen:
 		wantProblems++
 		if got.Value != "" {
-			t.Errorf("%s: value %q is invalid, yet decoded as %q", what, value, got.Value)
+			t.Errorf("%s: value of %d bytes decoded as %q", what, len(value), got.Value)
+		}
+	case err != nil:
+		// Kept as written, for Quantity.Check to report.
+		wantProblems++
+		if got.Value != value || codes["bad-quantity"] == 0 {
+			t.Errorf("%s: value %q decoded as %q with problems %v, want it kept and a bad-quantity", what, value, got.Value, problems)
 		}
 	default:
 		if got.Value != want || !isCanonicalDecimal(got.Value) {
@@ -110,6 +117,9 @@ func checkQuantity(t *testing.T, what string, got Quantity, problems []Problem, 
 	if asOf != "" {
 		if want, err := ParseDate(asOf); err != nil {
 			wantProblems++
+			if read, err := readDate(asOf); err == nil && got.AsOf != read {
+				t.Errorf("%s: as_of %q decoded as %+v, want it kept as %+v", what, asOf, got.AsOf, read)
+			}
 		} else if got.AsOf != want || got.AsOf.String() != asOf {
 			t.Errorf("%s: as_of %q decoded as %+v", what, asOf, got.AsOf)
 		}

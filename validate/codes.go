@@ -72,6 +72,8 @@ var codes = []CodeInfo{
 	{"bad-rule", Error, "a rule or an ignore list names an unknown code, or turns off an error", ""},
 	// Warnings.
 	{"event-outside-project", Warning, "an event's date is outside its project's period", "the project's period"},
+	{"participant-outside-project", Warning, "a project participant's period is outside the project's period", "the project's period"},
+	{"overlapping-membership", Warning, "two memberships of one member in one organisation and role overlap in time", "the other membership"},
 	{"missing-date", Warning, "an event has no date", ""},
 	{"license-restrictive", Warning, "a source's licence is more restrictive than the dataset's", "the dataset's licence"},
 	{"personal-email", Warning, "a person has an e-mail address", ""},

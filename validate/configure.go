@@ -1,10 +1,9 @@
 package validate
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
-	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/civicnet/civicnet/model"
 )
@@ -94,9 +93,9 @@ type Suppression struct {
 // ignore lists of the records to diags, which it changes in place: the
 // level of a code sets the severity of its diagnostics or, off,
 // suppresses them; a record's ignore suppresses the diagnostics of its
-// codes positioned in the record. Rules and ignore lists that cannot
-// apply (unknown codes, errors turned off) are reported as bad-rule
-// diagnostics, which are returned to be added.
+// codes that name the record (see [exceptionIndex]). Rules and ignore
+// lists that cannot apply (unknown codes, errors turned off) are
+// reported as bad-rule diagnostics, which are returned to be added.
 func configure(diags Diagnostics, ds *model.Dataset, overrides []Override) (Diagnostics, Diagnostics) {
 	type setting struct {
 		level Level
@@ -109,11 +108,11 @@ func configure(diags Diagnostics, ds *model.Dataset, overrides []Override) (Diag
 			pos := ds.Info.KeyPos("rules." + r.Code)
 			level, err := ParseLevel(r.Level)
 			if err != nil {
-				bad = append(bad, badRule(ds.Info.ValuePos("rules."+r.Code), err.Error(), "write rules: {"+r.Code+": off}, warning or error"))
+				bad = append(bad, badDatasetRule(ds.Info.ValuePos("rules."+r.Code), r.Code, err.Error(), "write rules: {"+r.Code+": off}, warning or error"))
 				continue
 			}
 			if err := checkLevel(r.Code, level); err != nil {
-				bad = append(bad, badRule(pos, err.Error(), "remove it from rules"))
+				bad = append(bad, badDatasetRule(pos, r.Code, err.Error(), "remove it from rules"))
 				continue
 			}
 			settings[r.Code] = setting{level, Suppression{Kind: "rules", Pos: pos,
@@ -139,7 +138,7 @@ func configure(diags Diagnostics, ds *model.Dataset, overrides []Override) (Diag
 			}
 		}
 		if d.Suppressed == nil && exceptions != nil {
-			d.Suppressed = exceptions.lookup(d.Code, d.Pos)
+			d.Suppressed = exceptions.lookup(d)
 		}
 	}
 	return diags, bad
@@ -149,40 +148,58 @@ func badRule(pos model.Pos, summary, detail string) Diagnostic {
 	return Diagnostic{Severity: Error, Code: "bad-rule", Summary: summary, Detail: detail, Pos: pos}
 }
 
-// exceptionIndex finds the record a position is in, to look up its
-// ignore list and those of the records it is nested in.
+// badDatasetRule is a bad-rule diagnostic about the rule of code in the
+// dataset description.
+func badDatasetRule(pos model.Pos, code, summary, detail string) Diagnostic {
+	d := badRule(pos, summary, detail)
+	d.Record, d.Field = RecordName{Kind: "dataset"}, "rules."+code
+	return d
+}
+
+// badRecordRule is a bad-rule diagnostic about item i of the ignore list
+// of record r, ds.Records[seq-1], named as the rules name r.
+func badRecordRule(r model.Record, seq, i int, summary, detail string) Diagnostic {
+	d := badRule(r.Base().ItemPos("ignore", i), summary, detail)
+	d.Record, d.Field = recordName(r, "ignore["+strconv.Itoa(i)+"]")
+	d.seq = seq
+	return d
+}
+
+// exceptionIndex finds the ignore lists that cover a diagnostic from the
+// record it names ([Diagnostic.Record], kind and id) and the key path in
+// it ([Diagnostic.Field]), so that it works alike for records read from
+// files and records built in code: the list of the record named, the
+// lists of the records it was written in (Dataset.Add moved it out of
+// them), and the list of a record written inside it whose key path
+// ("memberships[2]") holds the field.
 type exceptionIndex struct {
-	files map[string]*fileRecords
+	// named holds by kind and id the records that have an ignore list,
+	// are nested in one that has, or hold a nested record that has;
+	// several when records share a kind and id.
+	named map[RecordName][]model.Record
+	// nested holds, by the record they were written in, the records
+	// that have an ignore list and that Dataset.Add moved out of it.
+	nested map[model.Record][]nestedRecord
 }
 
-// fileRecords are the records of one file in the order of their
-// positions: a record runs from its start to the start of the next
-// record that is not nested in it (at its column or left of it).
-type fileRecords struct {
-	start  []model.Pos
-	end    []model.Pos // zero: to the end of the file
-	parent []int
-	ignore [][]ignoreItem
+type nestedRecord struct {
+	path string // the key path of rec in its owner: "memberships[2]"
+	rec  model.Record
 }
 
-type ignoreItem struct {
-	code string
-	pos  model.Pos
-}
-
-// recordExceptions indexes the records of ds by position when any has an
-// ignore list (nil otherwise) and checks the codes listed.
+// recordExceptions indexes the records of ds whose ignore lists can apply
+// (nil when no record has an ignore list) and checks the codes listed.
 func recordExceptions(ds *model.Dataset) (*exceptionIndex, Diagnostics) {
 	if ds == nil {
 		return nil, nil
 	}
 	var bad Diagnostics
 	found := false
-	for _, r := range ds.Records {
+	for n, r := range ds.Records {
 		c := r.Base()
 		for i, code := range c.Ignore {
 			if err := checkLevel(code, LevelOff); err != nil {
-				bad = append(bad, badRule(c.ItemPos("ignore", i), "ignore: "+err.Error(), "remove it from the record's ignore list"))
+				bad = append(bad, badRecordRule(r, n+1, i, "ignore: "+err.Error(), "remove it from the record's ignore list"))
 				continue
 			}
 			found = true
@@ -191,71 +208,81 @@ func recordExceptions(ds *model.Dataset) (*exceptionIndex, Diagnostics) {
 	if !found {
 		return nil, bad
 	}
-	type rec struct {
-		pos    model.Pos
-		ignore []ignoreItem
+	idx := &exceptionIndex{named: map[RecordName][]model.Record{}, nested: map[model.Record][]nestedRecord{}}
+	indexed := map[model.Record]bool{}
+	name := func(r model.Record) {
+		if !indexed[r] {
+			indexed[r] = true
+			n := RecordName{Kind: r.Kind().String(), ID: r.Base().ID}
+			idx.named[n] = append(idx.named[n], r)
+		}
 	}
-	byFile := map[string][]rec{}
 	for _, r := range ds.Records {
-		c := r.Base()
-		if c.File == "" || c.Line == 0 {
+		for c := r; c != nil; c, _ = c.Base().Owner() {
+			if len(c.Base().Ignore) > 0 {
+				name(r) // its diagnostics, or those of records nested in it
+				break
+			}
+		}
+		if len(r.Base().Ignore) == 0 {
 			continue
 		}
-		var items []ignoreItem
-		for i, code := range c.Ignore {
-			if checkLevel(code, LevelOff) == nil {
-				items = append(items, ignoreItem{code, c.ItemPos("ignore", i)})
-			}
+		if owner, path := r.Base().Owner(); owner != nil {
+			// Its diagnostics name its owner, with path in their field.
+			name(owner)
+			idx.nested[owner] = append(idx.nested[owner], nestedRecord{path, r})
 		}
-		byFile[c.File] = append(byFile[c.File], rec{c.Pos(), items})
-	}
-	idx := &exceptionIndex{files: map[string]*fileRecords{}}
-	for file, recs := range byFile {
-		slices.SortStableFunc(recs, func(a, b rec) int { return comparePos(a.pos, b.pos) })
-		fr := &fileRecords{}
-		var open []int
-		for i, r := range recs {
-			for len(open) > 0 && recs[open[len(open)-1]].pos.Col >= r.pos.Col {
-				fr.end[open[len(open)-1]] = r.pos
-				open = open[:len(open)-1]
-			}
-			parent := -1
-			if len(open) > 0 {
-				parent = open[len(open)-1]
-			}
-			fr.start = append(fr.start, r.pos)
-			fr.end = append(fr.end, model.Pos{})
-			fr.parent = append(fr.parent, parent)
-			fr.ignore = append(fr.ignore, r.ignore)
-			open = append(open, i)
-		}
-		idx.files[file] = fr
 	}
 	return idx, bad
 }
 
-// lookup returns the suppression of a diagnostic of code at pos by the
-// ignore list of the record it is in, or of a record that record is
-// nested in; nil when none lists code.
-func (x *exceptionIndex) lookup(code string, pos model.Pos) *Suppression {
-	fr := x.files[pos.File]
-	if fr == nil || pos.Line == 0 {
-		return nil
+// lookup returns the suppression of d by an ignore list that covers it
+// (see [exceptionIndex]); nil when none lists d's code. When records
+// share d's kind and id (a duplicate-id error), the lists of each apply.
+func (x *exceptionIndex) lookup(d *Diagnostic) *Suppression {
+	if d.Record.IsZero() {
+		return nil // no record: a file that cannot be read, a flag
 	}
-	i := sort.Search(len(fr.start), func(i int) bool { return comparePos(fr.start[i], pos) > 0 }) - 1
-	for ; i >= 0; i = fr.parent[i] {
-		if e := fr.end[i]; e.Line != 0 && comparePos(pos, e) >= 0 {
-			continue // after this record: try the one it is nested in
+	for _, r := range x.named[d.Record] {
+		for _, n := range x.nested[r] {
+			if within(d.Field, n.path) {
+				if s := ignores(n.rec, d.Code); s != nil {
+					return s
+				}
+			}
 		}
-		for _, it := range fr.ignore[i] {
-			if it.code == code {
-				return &Suppression{Kind: "record", Pos: it.pos, Justification: "ignore: [" + code + "] on the record"}
+		for c := r; c != nil; c, _ = c.Base().Owner() {
+			if s := ignores(c, d.Code); s != nil {
+				return s
 			}
 		}
 	}
 	return nil
 }
 
-func comparePos(a, b model.Pos) int {
-	return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+// within reports whether the key path field is path or inside it.
+func within(field, path string) bool {
+	if !strings.HasPrefix(field, path) {
+		return false
+	}
+	return len(field) == len(path) || field[len(path)] == '.' || field[len(path)] == '['
+}
+
+// ignores returns the suppression of a diagnostic of code by the ignore
+// list of r, or nil when the list does not name code or cannot apply to
+// it (an error: reported as bad-rule).
+func ignores(r model.Record, code string) *Suppression {
+	c := r.Base()
+	for i, it := range c.Ignore {
+		if it == code && checkLevel(code, LevelOff) == nil {
+			rn, field := recordName(r, "")
+			on := rn.String()
+			if field != "" {
+				on += ": " + field
+			}
+			return &Suppression{Kind: "record", Pos: c.ItemPos("ignore", i),
+				Justification: "ignore: [" + code + "] on " + on}
+		}
+	}
+	return nil
 }

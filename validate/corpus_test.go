@@ -41,11 +41,11 @@ func goldenName(entry string, f validate.Format) string {
 // from inside the corpus directory, so that file names read "bad-id.yaml"
 // and "bad-base/civicnet.yaml", and the CLI test can compare its output
 // with the same golden files.
-func validateEntry(t *testing.T, entry string) (validate.Diagnostics, int) {
+func validateEntry(t *testing.T, entry string) (validate.Diagnostics, validate.RenderOptions) {
 	t.Helper()
 	ds, problems := model.LoadFiles([]string{entry}, model.Options{})
 	diags := validate.Validate(ds, problems)
-	return diags, validate.CountFiles(ds, diags)
+	return diags, validate.RenderOptions{Files: validate.CountFiles(ds, diags), Records: ds.Len()}
 }
 
 func TestCorpus(t *testing.T) {
@@ -53,7 +53,7 @@ func TestCorpus(t *testing.T) {
 	seen := map[string]string{}
 	for _, entry := range corpusEntries(t) {
 		t.Run(entry, func(t *testing.T) {
-			diags, files := validateEntry(t, entry)
+			diags, opts := validateEntry(t, entry)
 			require.NotEmpty(t, diags, "Validate(%s) found nothing; a corpus entry must have a problem", entry)
 			for _, d := range diags {
 				_, known := validate.LookupCode(d.Code)
@@ -64,7 +64,7 @@ func TestCorpus(t *testing.T) {
 			}
 			for _, f := range validate.Formats {
 				var buf bytes.Buffer
-				require.NoError(t, validate.Render(&buf, f, diags, validate.RenderOptions{Files: files}))
+				require.NoError(t, validate.Render(&buf, f, diags, opts))
 				checkGolden(t, goldenName(entry, f), buf.Bytes())
 			}
 			// An entry named after a code must produce it.

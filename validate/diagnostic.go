@@ -55,12 +55,37 @@ type Diagnostic struct {
 	// text, github, markdown and gitlab formats do not show it; json
 	// and sarif carry it with its suppression.
 	Suppressed *Suppression
+	// Record names the record the problem is in (for a membership or
+	// place written inside another record, that record); it is zero
+	// for a problem in no record, such as a file that cannot be read.
+	Record RecordName
+	// Field is the key path of the offending value in Record:
+	// "during", "funding[1].share", "memberships[2].during"; "" when the
+	// problem is the record as a whole.
+	Field string
+
+	seq int // 1 + the index of the record in the dataset, for Sort
+}
+
+// Where returns where the diagnostic points, as the text format prints
+// it: the position "file:line:col" when the record was read from a
+// file, else the record and key path, "organization efus:
+// memberships[2].during" (or "-" when neither is known).
+func (d Diagnostic) Where() string {
+	if d.Pos.IsValid() || d.Record.IsZero() {
+		return d.Pos.String()
+	}
+	if d.Field == "" {
+		return d.Record.String()
+	}
+	return d.Record.String() + ": " + d.Field
 }
 
 // String formats the diagnostic as the first line of the text format:
-// "file:line:col: error[code]: summary".
+// "file:line:col: error[code]: summary", or for a record built in code
+// "organization efus: memberships[2].during: error[code]: summary".
 func (d Diagnostic) String() string {
-	return d.Pos.String() + ": " + d.Severity.String() + "[" + d.Code + "]: " + d.Summary
+	return d.Where() + ": " + d.Severity.String() + "[" + d.Code + "]: " + d.Summary
 }
 
 // Diagnostics is a list of diagnostics, usually sorted with Sort.
@@ -95,9 +120,21 @@ func (ds Diagnostics) Counts() (errors, warnings int) {
 }
 
 // Sort orders the diagnostics by file, line, column and code; ties keep
-// the order in which they were found.
+// the order in which they were found. Diagnostics without a position
+// (of records built in code) come first, in the order of their records
+// in the dataset, then by key path and code.
 func (ds Diagnostics) Sort() {
 	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		av, bv := a.Pos.IsValid(), b.Pos.IsValid()
+		switch {
+		case !av && !bv:
+			return cmp.Or(cmp.Compare(a.seq, b.seq), cmp.Compare(a.Field, b.Field), cmp.Compare(a.Code, b.Code))
+		case av != bv:
+			if av {
+				return 1
+			}
+			return -1
+		}
 		return cmp.Or(
 			cmp.Compare(a.Pos.File, b.Pos.File),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
@@ -136,6 +173,8 @@ type Summary struct {
 	// Suppressed counts the diagnostics that rules or records' ignore
 	// lists suppressed; they are not among the errors and warnings.
 	Suppressed int
+	// Records is the number of records checked, when it is known.
+	Records int
 }
 
 // Summarize counts the errors and warnings of ds; files is the number of
@@ -151,10 +190,21 @@ func (ds Diagnostics) Summarize(files int) Summary {
 	return s
 }
 
-// String returns "2 errors, 1 warning in 3 files", followed by "(25
-// suppressed)" when rules suppressed some.
+func (ds Diagnostics) summarize(opts RenderOptions) Summary {
+	s := ds.Summarize(opts.Files)
+	s.Records = opts.Records
+	return s
+}
+
+// String returns "2 errors, 1 warning in 3 files", or when no file was
+// checked but records were (records built in code), "… in 12 records";
+// followed by "(25 suppressed)" when rules suppressed some.
 func (s Summary) String() string {
-	out := plural(s.Errors, "error") + ", " + plural(s.Warnings, "warning") + " in " + plural(s.Files, "file")
+	in := plural(s.Files, "file")
+	if s.Files == 0 && s.Records > 0 {
+		in = plural(s.Records, "record")
+	}
+	out := plural(s.Errors, "error") + ", " + plural(s.Warnings, "warning") + " in " + in
 	if s.Suppressed > 0 {
 		out += " (" + strconv.Itoa(s.Suppressed) + " suppressed)"
 	}

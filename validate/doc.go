@@ -12,9 +12,17 @@
 // every rule over the [model.Dataset]. A [Diagnostic] has a [Severity]
 // ([Error] or [Warning]), a stable kebab-case code ("dangling-ref"), a
 // one-line summary, a detail with the fix (and a did-you-mean where a name
-// was mistyped), a position and related positions. [Codes] lists every
-// code; docs/diagnostics.md shows each with a bad example and its exact
-// message.
+// was mistyped), a position and related positions, and names its record
+// and the key path of the value ([Diagnostic.Record], [Diagnostic.Field]),
+// which the text format prints in place of a position for records built
+// in code: "organization efus: memberships[2].during: error[…]". [Codes]
+// lists every code; docs/diagnostics.md shows each with a bad example and
+// its exact message.
+//
+// Validate checks a dataset the same way whatever built it: the value
+// rules are model's ([model.CheckRecord]), run on every record, so
+// records built in code with struct literals get every check that
+// records read from files get.
 //
 // Rules are plain functions, one per concern: most look at one record and
 // run together in a single pass over the records, the others (loops,

@@ -54,5 +54,34 @@ func ExampleDiagnostics_Err() {
 	}
 	// Output:
 	// errors: 1, warnings: 0
-	// -: error[bad-id]: id "Efus" is not a valid id
+	// organization Efus: id: error[bad-id]: id "Efus" is not a valid id
+}
+
+// Validate records built in code: each value is checked as it would be
+// in a file, and a diagnostic without a position names the record and
+// the key path of the value.
+func ExampleValidate_inCode() {
+	ds := model.NewDataset(model.DatasetInfo{Base: "https://data.example.org/net/"})
+	sources := []*model.Source{{Title: "Efus member profile", URL: "https://efus.eu/members/"}}
+	ds.Add(
+		&model.Organization{Common: model.Common{ID: "efus", Name: model.Plain("European Forum for Urban Security"), Sources: sources}},
+		&model.Region{Organization: model.Organization{
+			Common: model.Common{ID: "regione-toscana", Name: model.Plain("Regione Toscana"), Sources: sources},
+			Memberships: []*model.Membership{
+				{Organization: "efus", During: model.Since(model.Year(2001))},
+				// A mistake: the years are swapped.
+				{Organization: "efus", Role: model.ParseRole("executive-committee-member"),
+					During: model.Between(model.Year(2011), model.Year(2008))},
+			}},
+			Population: model.Quantity{Value: "3600000", Qualifier: model.QualifierApproximate},
+		},
+	)
+	diags := validate.Validate(ds, nil)
+	if err := validate.WriteText(os.Stdout, diags, validate.RenderOptions{Records: ds.Len()}); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// region regione-toscana: memberships[1].during: error[reversed-interval]: during: end 2008 is before start 2011
+	//     accepted forms: 2008, 2008-06, 2008-07-18, 1997~, 2005?, 2005%, 2005/2006, 2001/.., ../2004, 2001/, /2004
+	// 1 error, 0 warnings in 4 records
 }

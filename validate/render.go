@@ -74,6 +74,9 @@ type RenderOptions struct {
 	// civicnet.sarif"), for the GitHub format's last annotation when not
 	// every diagnostic could be one.
 	MoreAt string
+	// Records is the number of records checked; the summary counts them
+	// when no file was (records built in code): "in 12 records".
+	Records int
 }
 
 // Render writes diags to w in format f. diags should be sorted, as

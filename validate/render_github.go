@@ -27,7 +27,7 @@ const GitHubAnnotationsPerStep = 10
 // ::notice says how many there are and where the whole report is
 // (opts.MoreAt). A last plain line gives the summary.
 func WriteGitHub(w io.Writer, diags Diagnostics, opts RenderOptions) error {
-	summary := diags.Summarize(opts.Files)
+	summary := diags.summarize(opts)
 	diags = diags.Shown()
 	annotated := githubBudget(diags, opts.Changed)
 	ew := newErrWriter(w)

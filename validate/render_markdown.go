@@ -15,12 +15,13 @@ const MarkdownMaxRows = 1000
 // summary ($GITHUB_STEP_SUMMARY) or a pull-request comment: a heading
 // with the summary, a table counting the diagnostics of each code (each
 // code linked to its documentation), then one row per diagnostic with
-// its position, code and message (summary, detail and related positions),
-// at most [MarkdownMaxRows] of them. Text is escaped so that no record
+// its position (or, for a record built in code, the record and key path:
+// see [Diagnostic.Where]), code and message (summary, detail and related
+// positions), at most [MarkdownMaxRows] of them. Text is escaped so that no record
 // content can add Markdown or HTML of its own.
 func WriteMarkdown(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 	ew := newErrWriter(w)
-	s := diags.Summarize(opts.Files)
+	s := diags.summarize(opts)
 	diags = diags.Shown()
 	mark := "✅"
 	switch {
@@ -61,7 +62,7 @@ func WriteMarkdown(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		for _, r := range d.Related {
 			msg += "<br>" + markdownText(r.String()+": "+RelatedNote(d.Code))
 		}
-		ew.print("| ", icon, " ", d.Severity.String(), " | ", markdownText(d.Pos.String()), " | ", markdownCode(d.Code), " | ", msg, " |\n")
+		ew.print("| ", icon, " ", d.Severity.String(), " | ", markdownText(d.Where()), " | ", markdownCode(d.Code), " | ", msg, " |\n")
 	}
 	return ew.flush()
 }

@@ -65,7 +65,13 @@ type (
 	sarifLocation struct {
 		ID               *int                   `json:"id,omitempty"`
 		PhysicalLocation *sarifPhysicalLocation `json:"physicalLocation,omitempty"`
+		LogicalLocations []sarifLogical         `json:"logicalLocations,omitempty"`
 		Message          *sarifMessage          `json:"message,omitempty"`
+	}
+	sarifLogical struct {
+		Name               string `json:"name"`
+		FullyQualifiedName string `json:"fullyQualifiedName"`
+		Kind               string `json:"kind"`
 	}
 	sarifPhysicalLocation struct {
 		ArtifactLocation sarifArtifact `json:"artifactLocation"`
@@ -85,19 +91,26 @@ const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/
 // WriteSARIF writes diags as a SARIF 2.1.0 log of one run of the tool
 // "civicnet" (informationUri its home page), for code-scanning services.
 // Each code met is a rule (id = code, shortDescription, helpUri and help
-// pointing at its section of docs/diagnostics.md, default level); each diagnostic a result with
-// ruleId, level error or warning, the summary and detail as message, its
-// position as location and related positions as relatedLocations.
+// pointing at its section of docs/diagnostics.md, default level); each
+// diagnostic a result with ruleId, level error or warning, the summary
+// and detail as message, its position as location and related
+// positions as relatedLocations. A
+// diagnostic about a record also has the record as a logical location
+// (kind "object", fullyQualifiedName "organization/efus") and, when it
+// is about one of its values, the value (kind "property",
+// fullyQualifiedName "organization/efus/memberships[2].during"), with
+// or without a physical location.
 // Columns count Unicode code points (columnKind unicodeCodePoints). File
 // names become relative URI references with forward slashes ("<stdin>"
 // stays as it is). The run's properties carry the summary counts.
 func WriteSARIF(w io.Writer, diags Diagnostics, opts RenderOptions) error {
-	s := diags.Summarize(opts.Files)
+	s := diags.summarize(opts)
 	run := sarifRun{
 		Tool:       sarifTool{Driver: sarifDriver{Name: "civicnet", InformationURI: InformationURL, Rules: []sarifRule{}}},
 		ColumnKind: "unicodeCodePoints",
 		Results:    make([]sarifResult, 0, len(diags)),
-		Properties: jsonSummary{Errors: s.Errors, Warnings: s.Warnings, Files: s.Files, Suppressed: s.Suppressed},
+		Properties: jsonSummary{Errors: s.Errors, Warnings: s.Warnings, Files: s.Files, Records: s.Records,
+			Suppressed: s.Suppressed},
 	}
 	ruleIndex := make(map[string]int)
 	for _, code := range sortedCodes(diags) {
@@ -125,8 +138,9 @@ func WriteSARIF(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		}
 		res := sarifResult{RuleID: d.Code, RuleIndex: ruleIndex[d.Code], Level: d.Severity.String(),
 			Message: sarifMessage{Text: msg}}
-		if pl := sarifPhysical(d.Pos); pl != nil {
-			res.Locations = []sarifLocation{{PhysicalLocation: pl}}
+		loc := sarifLocation{PhysicalLocation: sarifPhysical(d.Pos), LogicalLocations: sarifLogicals(d)}
+		if loc.PhysicalLocation != nil || loc.LogicalLocations != nil {
+			res.Locations = []sarifLocation{loc}
 		}
 		for i, r := range d.Related {
 			id := i + 1
@@ -151,6 +165,24 @@ func WriteSARIF(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// sarifLogicals names the record of d and the value in it.
+func sarifLogicals(d Diagnostic) []sarifLogical {
+	if d.Record.IsZero() {
+		return nil
+	}
+	record := d.Record.Kind
+	name := d.Record.Kind
+	if d.Record.ID != "" {
+		record += "/" + d.Record.ID
+		name = d.Record.ID
+	}
+	out := []sarifLogical{{Name: name, FullyQualifiedName: record, Kind: "object"}}
+	if d.Field != "" {
+		out = append(out, sarifLogical{Name: d.Field, FullyQualifiedName: record + "/" + d.Field, Kind: "property"})
+	}
+	return out
 }
 
 func sarifPhysical(p model.Pos) *sarifPhysicalLocation {

@@ -29,6 +29,20 @@ var sample = validate.Diagnostics{
 	{Severity: validate.Error, Code: "some-future-code", Summary: "a code the renderers do not know\r\nyet"},
 }
 
+// inCode holds diagnostics of records built in code: no position, the
+// record and key path instead, and a summary counting records.
+var inCode = validate.Diagnostics{
+	{Severity: validate.Error, Code: "reversed-interval", Summary: "during: end 2008 is before start 2011",
+		Detail: "accepted forms: 2008, 2008-06", Record: validate.RecordName{Kind: "organization", ID: "efus"},
+		Field: "memberships[2].during"},
+	{Severity: validate.Error, Code: "missing-field", Summary: "organization has no name",
+		Record: validate.RecordName{Kind: "organization", ID: "fisu"}},
+	{Severity: validate.Error, Code: "bad-base", Summary: `base "https://data.example.org/net" does not end with /`,
+		Record: validate.RecordName{Kind: "dataset"}, Field: "base"},
+	{Severity: validate.Warning, Code: "no-sources", Summary: `region "toscana" has no sources`,
+		Pos: model.Pos{File: "toscana.yaml", Line: 1, Col: 1}, Record: validate.RecordName{Kind: "region", ID: "toscana"}},
+}
+
 func TestRenderGolden(t *testing.T) {
 	for _, f := range validate.Formats {
 		t.Run(f.String(), func(t *testing.T) {
@@ -41,6 +55,13 @@ func TestRenderGolden(t *testing.T) {
 		var buf bytes.Buffer
 		require.NoError(t, validate.WriteText(&buf, sample, validate.RenderOptions{Files: 4, Color: true}))
 		checkGolden(t, "testdata/render/sample-color.text", buf.Bytes())
+	})
+	t.Run("records built in code", func(t *testing.T) {
+		for _, f := range validate.Formats {
+			var buf bytes.Buffer
+			require.NoError(t, validate.Render(&buf, f, inCode, validate.RenderOptions{Records: 12}))
+			checkGolden(t, "testdata/render/in-code."+f.String(), buf.Bytes())
+		}
 	})
 	t.Run("nothing found", func(t *testing.T) {
 		for _, f := range validate.Formats {

@@ -22,8 +22,13 @@ const (
 //
 // and a last summary line,
 // "2 errors, 1 warning in 3 files". With opts.Limit, a line "… and 5
-// more diagnostics not shown" comes before the summary. Positions drop what is unknown, as
-// go/token does. With opts.Color, severities and paths are coloured.
+// more diagnostics not shown" comes before the summary. Positions drop
+// what is unknown, as go/token does. A diagnostic of a record without a
+// position (built in code) names the record and key path instead:
+//
+//	organization efus: memberships[2].during: error[reversed-interval]: …
+//
+// With opts.Color, severities and paths are coloured.
 func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 	ew := newErrWriter(w)
 	style := func(code, s string) string {
@@ -44,7 +49,7 @@ func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		if d.Severity != Error {
 			sev = style(ansiYellow, d.Severity.String())
 		}
-		ew.print(style(ansiBold, d.Pos.String()), ": ", sev, "[", d.Code, "]: ", oneLine(d.Summary), "\n")
+		ew.print(style(ansiBold, d.Where()), ": ", sev, "[", d.Code, "]: ", oneLine(d.Summary), "\n")
 		if d.Detail != "" {
 			for line := range strings.SplitSeq(d.Detail, "\n") {
 				ew.print("    ", line, "\n")
@@ -57,7 +62,7 @@ func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 	if n := len(diags) - len(shown); n > 0 {
 		ew.print("… and ", plural(n, "more diagnostic"), " not shown\n")
 	}
-	ew.print(all.Summarize(opts.Files).String(), "\n")
+	ew.print(all.summarize(opts).String(), "\n")
 	return ew.flush()
 }
 

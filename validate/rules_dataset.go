@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -20,43 +21,60 @@ const defaultLicense = "CC-BY-4.0"
 // (unresolved-publisher, wrong-ref-kind), license (bad-license), text
 // (control-character) and keywords (pipe-in-item).
 func checkDatasetInfo(p *pass) {
+	p.setCur(nil)
+	p.dataset = true
+	defer func() { p.dataset = false }()
 	info := &p.ds.Info
+	o := own(&info.Origin)
 	p.checkBase(info)
-	p.checkURL(&info.Origin, "dump_url", info.DumpURL)
-	p.checkEmail(&info.Origin, "contact", info.Contact)
+	p.checkURL(o, "dump_url", info.DumpURL)
+	p.checkEmail(o, "contact", info.Contact)
 	if info.Language != "" && p.badTag(info.Language) {
-		p.reportTag(info.Language, info.ValuePos("language"))
+		p.reportTag(info.Language, o.value("language"))
 	}
 	if info.Publisher != "" {
-		p.checkPublisher(info.Publisher, &info.Origin)
+		p.checkPublisher(info.Publisher, o)
 	}
-	p.checkLicense(&info.Origin, info.License)
-	p.checkString(&info.Origin, "title", info.Title)
-	p.checkString(&info.Origin, "description", info.Description)
-	p.checkString(&info.Origin, "publisher", info.Publisher)
-	p.checkList(&info.Origin, "keywords", info.Keywords)
-	p.checkPipes(&info.Origin, "keywords", info.Keywords)
+	p.checkLicense(o, info.License)
+	p.checkString(o, "title", info.Title)
+	p.checkString(o, "description", info.Description)
+	p.checkString(o, "publisher", info.Publisher)
+	p.checkList(o, "keywords", info.Keywords)
+	p.checkPipes(o, "keywords", info.Keywords)
 }
 
+// checkBase reports what model.CheckDatasetInfo finds: a base that
+// cannot prefix the dataset's IRIs (bad-base; an empty one is left to
+// export, which may be given one), and invalid issued and modified
+// dates. It runs for a description read from civicnet.yaml and one
+// built in code alike.
 func (p *pass) checkBase(info *model.DatasetInfo) {
-	if info.Base == "" || !info.Has("base") {
-		return
+	for _, fe := range model.CheckDatasetInfo(info) {
+		var ve *model.ValueError
+		if fe.Code != "bad-base" || !errors.As(fe.Err, &ve) {
+			p.reportFieldError(fe)
+			continue
+		}
+		if fe.Pos.IsValid() && p.problemAt[fe.Pos] {
+			continue
+		}
+		detail := ve.Hint
+		if sug := baseSuggestion(info.Base, ve.Msg); sug != "" {
+			detail = "did you mean " + quote(sug) + "?"
+		}
+		p.errorf("bad-base", at{fe.Pos, fe.Field}, detail, "base %s %s", quote(info.Base), ve.Msg)
 	}
-	prob, sug := urlProblem(info.Base)
-	switch {
-	case prob != "":
-	case strings.ContainsAny(info.Base, "?#"):
-		prob = "has a query or fragment"
-	case !strings.HasSuffix(info.Base, "/"):
-		prob, sug = "does not end with /", info.Base+"/"
-	default:
-		return
+}
+
+// baseSuggestion guesses the base meant, for did-you-mean.
+func baseSuggestion(base, msg string) string {
+	if _, sug := urlProblem(base); sug != "" {
+		return sug
 	}
-	detail := "write an absolute http(s) IRI ending with /, such as https://data.example.org/net/"
-	if sug != "" {
-		detail = "did you mean " + quote(sug) + "?"
+	if msg == "does not end with /" {
+		return base + "/"
 	}
-	p.errorf("bad-base", info.ValuePos("base"), detail, "base %s %s", quote(info.Base), prob)
+	return ""
 }
 
 // licenseInfo is what is known of one licence text.
@@ -84,12 +102,12 @@ func (p *pass) license(l string) licenseInfo {
 // checkSourceLicenses reports source licences that are neither an SPDX
 // id nor a URL (bad-license); checkDatasetInfo checks the dataset's.
 func checkSourceLicenses(p *pass, r model.Record) {
-	for _, s := range r.Base().Sources {
-		p.checkLicense(&s.Origin, s.License)
+	for i, s := range r.Base().Sources {
+		p.checkLicense(in(&s.Origin, "sources", i), s.License)
 	}
 }
 
-func (p *pass) checkLicense(o *model.Origin, l string) {
+func (p *pass) checkLicense(o obj, l string) {
 	if l == "" || p.license(l).form {
 		return
 	}
@@ -97,7 +115,7 @@ func (p *pass) checkLicense(o *model.Origin, l string) {
 	if fixed := strings.Join(strings.Fields(l), "-"); fixed != l && licenseForm(fixed) {
 		detail = "did you mean " + quote(fixed) + "? " + detail
 	}
-	p.errorf("bad-license", o.ValuePos("license"), detail, "license %s is neither an SPDX id nor a URL", quote(l))
+	p.errorf("bad-license", o.value("license"), detail, "license %s is neither an SPDX id nor a URL", quote(l))
 }
 
 // checkRestrictiveLicenses warns when a source's licence has conditions
@@ -118,7 +136,7 @@ func checkRestrictiveLicenses(p *pass, r model.Record) {
 	if !ds.known {
 		return
 	}
-	for _, s := range sources {
+	for i, s := range sources {
 		if s.License == "" {
 			continue
 		}
@@ -137,7 +155,7 @@ func checkRestrictiveLicenses(p *pass, r model.Record) {
 		if info.Has("license") {
 			related = []model.Pos{info.ValuePos("license")}
 		}
-		p.report(Warning, "license-restrictive", s.ValuePos("license"),
+		p.report(Warning, "license-restrictive", in(&s.Origin, "sources", i).value("license"),
 			"source licence "+s.License+" is more restrictive than the dataset's "+dsLicense,
 			"it adds "+strings.Join(extra, ", ")+"; make sure the facts taken from it may be republished under "+
 				dsLicense+", or publish the dataset under the source's terms",
@@ -156,19 +174,41 @@ func checkEventDates(p *pass, r model.Record) {
 	}
 	if e.Date.IsZero() {
 		if !p.problemAt[e.ValuePos("date")] { // a date that could not be read was reported
-			p.warnf("missing-date", e.Pos(),
+			p.warnf("missing-date", own(&e.Origin).whole(),
 				"add date: when a source gives one (2008, 2008-07, 2008-07-18 or an interval); without it no time is exported",
 				"%s has no date", describeRecord(e))
 		}
 		return
 	}
 	proj, ok := p.ds.Lookup(e.Project).(*model.Project)
-	if !ok || proj.During.Contains(e.Date) {
+	if !ok || proj.During.Contains(e.Date) || e.Date.Check() != nil || proj.During.Check() != nil {
 		return
 	}
-	p.report(Warning, "event-outside-project", e.ValuePos("date"),
+	p.report(Warning, "event-outside-project", own(&e.Origin).value("date"),
 		"event date "+e.Date.String()+" is outside the period of project "+quote(proj.ID)+" ("+proj.During.String()+")",
 		"check the event's date and the project's during",
+		proj.ValuePos("during"))
+}
+
+// checkParticipantDates warns about a membership in a project whose
+// period is not within the project's (participant-outside-project),
+// with the project's period as related position: a partner that joined
+// before the project began or stayed after it ended. Absent periods and
+// open or unknown ends are not outside anything; periods that are not
+// valid are reported by their own rule.
+func checkParticipantDates(p *pass, r model.Record) {
+	m, ok := r.(*model.Membership)
+	if !ok || m.During.IsZero() {
+		return
+	}
+	proj, ok := p.ds.Lookup(m.Organization).(*model.Project)
+	if !ok || proj.During.Contains(m.During) || m.During.Check() != nil || proj.During.Check() != nil {
+		return
+	}
+	p.report(Warning, "participant-outside-project", own(&m.Origin).value("during"),
+		"participation of "+quote(m.Member)+" during "+m.During.String()+" is outside the period of project "+
+			quote(proj.ID)+" ("+proj.During.String()+")",
+		"check the participant's during and the project's during",
 		proj.ValuePos("during"))
 }
 
@@ -177,7 +217,7 @@ func checkEventDates(p *pass, r model.Record) {
 // only with the person's consent.
 func checkPersonalEmail(p *pass, r model.Record) {
 	if pe, ok := r.(*model.Person); ok && pe.Email != "" {
-		p.warnf("personal-email", pe.ValuePos("email"),
+		p.warnf("personal-email", own(&pe.Origin).value("email"),
 			"publish a person's address only with their consent; prefer a role or office address on the organisation",
 			"email on person %s is personal data", quote(pe.ID))
 	}
@@ -195,9 +235,9 @@ func checkAltNames(p *pass, r model.Record) {
 				if a.Value != n.Value || !sameLanguage(a.Lang, n.Lang, dflt) {
 					continue
 				}
-				pos := c.ItemPos("alt_names", i)
+				pos := own(&c.Origin).item("alt_names", i)
 				if a.Lang != "" {
-					pos = c.ValuePos("alt_names[" + strconv.Itoa(i) + "]." + a.Lang)
+					pos = own(&c.Origin).value("alt_names[" + strconv.Itoa(i) + "]." + a.Lang)
 				}
 				namePos := c.ValuePos("name")
 				if n.Lang != "" {
@@ -243,7 +283,7 @@ func checkSources(p *pass, r model.Record) {
 			return
 		}
 	}
-	p.warnf("no-sources", c.Pos(),
+	p.warnf("no-sources", own(&c.Origin).whole(),
 		"add sources: with at least a title or url saying where the facts come from",
 		"%s has no sources", describeRecord(r))
 }
@@ -327,7 +367,8 @@ func checkTypes(p *pass) {
 	for _, r := range p.typed {
 		g, t := typeOf(r)
 		if s := suggestions[typeKey{g, t}]; s != "" {
-			p.warnf("inconsistent-type", r.Base().ValuePos("type"),
+			p.setCur(r)
+			p.warnf("inconsistent-type", own(&r.Base().Origin).value("type"),
 				"did you mean "+strconv.Quote(s)+"? Each spelling becomes a concept of its own",
 				"%s type %s looks like a misspelling of %s", g, quote(t), strconv.Quote(s))
 		}

@@ -54,7 +54,7 @@ func checkMembership(p *pass, r model.Record) {
 		if !m.Has(field) {
 			field = "member"
 		}
-		p.errorf("self-membership", m.ValuePos(field),
+		p.errorf("self-membership", own(&m.Origin).value(field),
 			"member and organization must differ; check which of the two is mistyped",
 			"%s is a member of itself", quote(m.Member))
 		return
@@ -85,9 +85,64 @@ func (p *pass) reportDuplicateMembership(m, first *model.Membership) {
 	if !m.During.IsZero() {
 		during = " during " + m.During.String()
 	}
-	p.report(Error, "duplicate-membership", m.Pos(),
+	p.report(Error, "duplicate-membership", own(&m.Origin).whole(),
 		"duplicate membership of "+quote(m.Member)+" in "+quote(m.Organization)+" as "+m.Role.Slug+during,
 		"remove one of the two; the other is at the related position", first.Pos())
+}
+
+// roleKey is a member's role in an organisation, whatever the period.
+type roleKey struct{ member, organization, role string }
+
+// checkOverlappingMemberships warns about two memberships of the same
+// member in the same organisation and role whose periods overlap
+// (overlapping-membership, at the later one, the earlier as related
+// position): usually one fact entered twice, from two sources, with
+// different dates. Equal periods are a duplicate-membership instead;
+// periods that only share their boundary date (2001/2005 and 2005/2008:
+// a renewal) and memberships without a period are left alone, as is a
+// period that is not valid (reported by its own rule).
+func checkOverlappingMemberships(p *pass, r model.Record) {
+	m, ok := r.(*model.Membership)
+	if !ok || m.During.IsZero() || m.Member == "" || m.Organization == "" || m.Member == m.Organization || m.During.Check() != nil {
+		return
+	}
+	k := roleKey{m.Member, m.Organization, m.Role.Slug}
+	first, seen := p.periods[k]
+	if !seen {
+		if p.periods == nil {
+			p.periods = make(map[roleKey]*model.Membership)
+		}
+		p.periods[k] = m
+		return
+	}
+	for _, o := range append([]*model.Membership{first}, p.morePeriods[k]...) {
+		if overlapping(o.During, m.During) {
+			p.report(Warning, "overlapping-membership", own(&m.Origin).value("during"),
+				"membership of "+quote(m.Member)+" in "+quote(m.Organization)+" as "+m.Role.Slug+" during "+m.During.String()+
+					" overlaps the one during "+o.During.String(),
+				"usually one fact entered twice: keep one membership with the right period, or correct the dates",
+				o.ValuePos("during"))
+			break
+		}
+	}
+	if p.morePeriods == nil {
+		p.morePeriods = make(map[roleKey][]*model.Membership)
+	}
+	p.morePeriods[k] = append(p.morePeriods[k], m)
+}
+
+// overlapping reports whether two different periods overlap by more
+// than a shared boundary date.
+func overlapping(a, b model.Interval) bool {
+	switch {
+	case a == b || !a.Overlaps(b):
+		return false
+	case a.EndBound == model.BoundDate && b.StartBound == model.BoundDate && a.End == b.Start && a.Start.Compare(b.Start) < 0:
+		return false
+	case b.EndBound == model.BoundDate && a.StartBound == model.BoundDate && b.End == a.Start && b.Start.Compare(a.Start) < 0:
+		return false
+	}
+	return true
 }
 
 type participationKey struct{ agent, event, role string }
@@ -130,7 +185,7 @@ func checkParticipation(p *pass, r model.Record) {
 }
 
 func (p *pass) reportDuplicateParticipation(pt *model.Participation, nth int, first *model.Participation) {
-	p.report(Error, "duplicate-participation", p.participationPos(pt, nth),
+	p.report(Error, "duplicate-participation", at{pos: p.participationPos(pt, nth)},
 		"duplicate participation of "+quote(pt.Agent)+" in "+quote(pt.Event)+" as "+pt.Role.Slug,
 		"remove one of the two; the other is at the related position", p.participationPos(first, 0))
 }
@@ -276,7 +331,8 @@ search:
 	if mixed {
 		what = "unit_of and sub_organization_of"
 	}
-	p.report(Error, "unit-cycle", nodes[start].ValuePos(linkFields[fields[0]]),
+	p.setCur(p.ds.Lookup(nodes[start].ID))
+	p.report(Error, "unit-cycle", own(&nodes[start].Origin).value(linkFields[fields[0]]),
 		what+" loops: "+strings.Join(names, " → "),
 		"an organisation cannot be, directly or through others, a unit or sub-organisation of itself; remove or correct one of the links",
 		related...)

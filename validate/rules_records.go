@@ -17,31 +17,31 @@ func checkRequiredFields(p *pass, r model.Record) {
 	switch r := r.(type) {
 	case *model.Membership:
 		if r.Member == "" {
-			p.errorf("missing-field", r.ValuePos("member"),
+			p.errorf("missing-field", own(&r.Origin).value("member"),
 				"add member: with the id of the organisation, region, person or project that belongs",
 				"membership has no member")
 		}
 		if r.Organization == "" {
-			p.errorf("missing-field", r.ValuePos("organization"),
+			p.errorf("missing-field", own(&r.Origin).value("organization"),
 				"add organization: with the id of the organisation or project it belongs to",
 				"membership has no organization")
 		}
 		return
 	case *model.Participation:
 		if r.Agent == "" {
-			p.errorf("missing-field", r.ValuePos("agent"),
+			p.errorf("missing-field", own(&r.Origin).value("agent"),
 				"add agent: with the id of the organisation, region, person or project that took part",
 				"participation has no agent")
 		}
 		if r.Event == "" {
-			p.errorf("missing-field", r.ValuePos("event"),
+			p.errorf("missing-field", own(&r.Origin).value("event"),
 				"add event: with the id of the event",
 				"participation has no event")
 		}
 		return
 	case *model.Event:
 		if l := r.Location; l != nil && l.City == "" && l.Place == "" {
-			p.errorf("missing-field", l.Pos(),
+			p.errorf("missing-field", in(&l.Origin, "location", -1).whole(),
 				"add city: with the town, or place: with the id of a place record",
 				"location has neither city nor place")
 		}
@@ -54,10 +54,10 @@ func checkRequiredFields(p *pass, r model.Record) {
 		if slug := model.Slugify(c.Name.Best("en")); slug != "" {
 			detail += ", such as " + strconv.Quote(slug)
 		}
-		p.errorf("missing-field", c.Pos(), detail, "%s has no id", r.Kind())
+		p.errorf("missing-field", at{c.Pos(), "id"}, detail, "%s has no id", r.Kind())
 	}
 	if isBlankText(c.Name) && !p.isHeritageSite(r) && !p.problemAt[c.ValuePos("name")] {
-		p.errorf("missing-field", c.ValuePos("name"),
+		p.errorf("missing-field", own(&c.Origin).value("name"),
 			"add name: with the name as the source writes it; for several languages write {it: …, en: …}",
 			"%s has no name", describeRecord(r))
 	}
@@ -79,7 +79,7 @@ func checkID(p *pass, r model.Record) {
 	if c.Generated || c.ID == "" || model.IsSlug(c.ID) {
 		return
 	}
-	pos := c.ValuePos("id")
+	pos := own(&c.Origin).value("id")
 	if len(c.ID) > model.MaxIDLen && slugShape(c.ID) {
 		p.errorf("bad-id", pos, "shorten it to at most "+strconv.Itoa(model.MaxIDLen)+" characters",
 			"id %s is %d characters long", quote(c.ID), len(c.ID))
@@ -106,7 +106,7 @@ func checkDuplicateID(p *pass, r model.Record) {
 	if first == nil || first == r {
 		return
 	}
-	p.report(Error, "duplicate-id", c.ValuePos("id"), "duplicate id "+quote(c.ID),
+	p.report(Error, "duplicate-id", own(&c.Origin).value("id"), "duplicate id "+quote(c.ID),
 		"ids are unique across all kinds of record; rename one of the two (the first is at the related position)",
 		first.Base().ValuePos("id"))
 }

@@ -111,15 +111,15 @@ type ref struct {
 	field  string
 	id     string
 	w      want
-	origin *model.Origin
+	origin obj
 	item   int
 }
 
-func (f *ref) pos() model.Pos {
+func (f *ref) pos() at {
 	if f.item >= 0 {
-		return f.origin.ItemPos(f.field, f.item)
+		return f.origin.item(f.field, f.item)
 	}
-	return f.origin.ValuePos(f.field)
+	return f.origin.value(f.field)
 }
 
 // checkRef reports a reference to no record (dangling-ref, with a
@@ -160,46 +160,46 @@ func checkReferences(p *pass, r model.Record) {
 	switch r := r.(type) {
 	case *model.Region:
 		p.checkOrganizationRefs(&r.Organization)
-		p.checkRef(ref{"capital", r.Capital, wantPlace, &r.Origin, -1})
+		p.checkRef(ref{"capital", r.Capital, wantPlace, own(&r.Origin), -1})
 	case *model.Organization:
 		p.checkOrganizationRefs(r)
 	case *model.Project:
-		p.checkRef(ref{"operated_by", r.OperatedBy, wantAgent, &r.Origin, -1})
-		for _, f := range r.Funding {
-			p.checkRef(ref{"funder", f.Funder, wantFunder, &f.Origin, -1})
+		p.checkRef(ref{"operated_by", r.OperatedBy, wantAgent, own(&r.Origin), -1})
+		for i, f := range r.Funding {
+			p.checkRef(ref{"funder", f.Funder, wantFunder, in(&f.Origin, "funding", i), -1})
 		}
 	case *model.Event:
-		p.checkRef(ref{"series", r.Series, wantSeries, &r.Origin, -1})
-		p.checkRef(ref{"project", r.Project, wantProject, &r.Origin, -1})
+		p.checkRef(ref{"series", r.Series, wantSeries, own(&r.Origin), -1})
+		p.checkRef(ref{"project", r.Project, wantProject, own(&r.Origin), -1})
 		if l := r.Location; l != nil {
-			p.checkRef(ref{"place", l.Place, wantPlace, &l.Origin, -1})
+			p.checkRef(ref{"place", l.Place, wantPlace, in(&l.Origin, "location", -1), -1})
 		}
 		for i, id := range r.Organizers {
-			p.checkRef(ref{"organizers", id, wantAgent, &r.Origin, i})
+			p.checkRef(ref{"organizers", id, wantAgent, own(&r.Origin), i})
 		}
 	case *model.Place:
 		// Inline places and heritage sites are contained in what
 		// the loader made them part of (a heritage site in its
 		// region's territory).
 		if !r.Generated && !p.isHeritageSite(r) {
-			p.checkRef(ref{"contained_in", r.ContainedIn, wantPlace, &r.Origin, -1})
+			p.checkRef(ref{"contained_in", r.ContainedIn, wantPlace, own(&r.Origin), -1})
 		}
 	case *model.Membership:
-		p.checkRef(ref{"member", r.Member, wantAgent, &r.Origin, -1})
-		p.checkRef(ref{"organization", r.Organization, wantOrganization, &r.Origin, -1})
+		p.checkRef(ref{"member", r.Member, wantAgent, own(&r.Origin), -1})
+		p.checkRef(ref{"organization", r.Organization, wantOrganization, own(&r.Origin), -1})
 	case *model.Participation:
 		if isOrganizerSugar(r) {
 			return // checked as the event's organizers
 		}
-		p.checkRef(ref{"agent", r.Agent, wantAgent, &r.Origin, -1})
-		p.checkRef(ref{"event", r.Event, wantEvent, &r.Origin, -1})
+		p.checkRef(ref{"agent", r.Agent, wantAgent, own(&r.Origin), -1})
+		p.checkRef(ref{"event", r.Event, wantEvent, own(&r.Origin), -1})
 	}
 }
 
 func (p *pass) checkOrganizationRefs(o *model.Organization) {
-	p.checkRef(ref{"unit_of", o.UnitOf, wantOrganization, &o.Origin, -1})
-	p.checkRef(ref{"sub_organization_of", o.SubOrganizationOf, wantOrganization, &o.Origin, -1})
-	p.checkRef(ref{"place", o.Place, wantPlace, &o.Origin, -1})
+	p.checkRef(ref{"unit_of", o.UnitOf, wantOrganization, own(&o.Origin), -1})
+	p.checkRef(ref{"sub_organization_of", o.SubOrganizationOf, wantOrganization, own(&o.Origin), -1})
+	p.checkRef(ref{"place", o.Place, wantPlace, own(&o.Origin), -1})
 }
 
 // isOrganizerSugar reports whether a participation was made by the loader
@@ -226,14 +226,14 @@ func isLocationPlace(r model.Record) bool {
 // (unresolved-publisher) with a did-you-mean, since a name such as
 // "istat" is still possible.
 func checkSourcePublishers(p *pass, r model.Record) {
-	for _, s := range r.Base().Sources {
+	for i, s := range r.Base().Sources {
 		if s.Publisher != "" {
-			p.checkPublisher(s.Publisher, &s.Origin)
+			p.checkPublisher(s.Publisher, in(&s.Origin, "sources", i))
 		}
 	}
 }
 
-func (p *pass) checkPublisher(pub string, o *model.Origin) {
+func (p *pass) checkPublisher(pub string, o obj) {
 	if p.ds.Lookup(pub) != nil {
 		p.checkRef(ref{"publisher", pub, wantAgent, o, -1})
 		return
@@ -245,7 +245,7 @@ func (p *pass) checkPublisher(pub string, o *model.Origin) {
 	if s := p.suggestID(pub); s != "" {
 		detail = "did you mean " + strconv.Quote(s) + "? Otherwise " + detail
 	}
-	p.warnf("unresolved-publisher", o.ValuePos("publisher"), detail, "publisher %s looks like an id, but no record has it", quote(pub))
+	p.warnf("unresolved-publisher", o.value("publisher"), detail, "publisher %s looks like an id, but no record has it", quote(pub))
 }
 
 // isHeritageSite reports whether r is a place the loader made from a

@@ -18,47 +18,48 @@ func checkText(p *pass, r model.Record) {
 	if isLocationPlace(r) {
 		return // its name is a location's text, checked there
 	}
-	p.checkTextField(&c.Origin, "name", -1, c.Name)
+	o := own(&c.Origin)
+	p.checkTextField(o, "name", -1, c.Name)
 	for i, alt := range c.AltNames {
-		p.checkTextField(&c.Origin, "alt_names", i, alt)
+		p.checkTextField(o, "alt_names", i, alt)
 	}
-	p.checkTextField(&c.Origin, "description", -1, c.Description)
-	p.checkList(&c.Origin, "topics", c.Topics)
+	p.checkTextField(o, "description", -1, c.Description)
+	p.checkList(o, "topics", c.Topics)
 	for _, id := range c.Identifiers {
 		if r, bad := controlChar(id.Value); bad {
-			p.reportControl(c.ValuePos("identifiers."+id.Scheme), "identifiers."+id.Scheme, r)
+			p.reportControl(o.value("identifiers."+id.Scheme), "identifiers."+id.Scheme, r)
 		}
 	}
-	for _, s := range c.Sources {
-		p.checkString(&s.Origin, "title", s.Title)
-		p.checkString(&s.Origin, "publisher", s.Publisher)
+	for i, s := range c.Sources {
+		p.checkString(in(&s.Origin, "sources", i), "title", s.Title)
+		p.checkString(in(&s.Origin, "sources", i), "publisher", s.Publisher)
 	}
 	switch r := r.(type) {
 	case *model.Person:
-		p.checkString(&r.Origin, "given_name", r.GivenName)
-		p.checkString(&r.Origin, "family_name", r.FamilyName)
+		p.checkString(o, "given_name", r.GivenName)
+		p.checkString(o, "family_name", r.FamilyName)
 	case *model.Project:
-		p.checkString(&r.Origin, "acronym", r.Acronym)
-		for _, f := range r.Funding {
-			p.checkString(&f.Origin, "programme", f.Programme)
+		p.checkString(o, "acronym", r.Acronym)
+		for i, f := range r.Funding {
+			p.checkString(in(&f.Origin, "funding", i), "programme", f.Programme)
 		}
-		for _, q := range r.Quantities {
-			p.checkString(&q.Origin, "name", q.Name)
-			p.checkString(&q.Origin, "unit", q.Unit)
+		for i, q := range r.Quantities {
+			p.checkString(in(&q.Origin, "quantities", i), "name", q.Name)
+			p.checkString(in(&q.Origin, "quantities", i), "unit", q.Unit)
 		}
 	case *model.Event:
-		p.checkList(&r.Origin, "participant_groups", r.ParticipantGroups)
+		p.checkList(o, "participant_groups", r.ParticipantGroups)
 		if l := r.Location; l != nil {
-			p.checkString(&l.Origin, "venue", l.Venue)
-			p.checkString(&l.Origin, "city", l.City)
+			p.checkString(in(&l.Origin, "location", -1), "venue", l.Venue)
+			p.checkString(in(&l.Origin, "location", -1), "city", l.City)
 		}
 	case *model.Place:
-		p.checkString(&r.Origin, "address", r.Address)
+		p.checkString(o, "address", r.Address)
 	case *model.Membership:
-		p.checkString(&r.Origin, "role", r.Role.Label)
+		p.checkString(o, "role", r.Role.Label)
 	case *model.Participation:
 		if !isOrganizerSugar(r) {
-			p.checkString(&r.Origin, "role", r.Role.Label)
+			p.checkString(o, "role", r.Role.Label)
 		}
 	}
 }
@@ -66,7 +67,7 @@ func checkText(p *pass, r model.Record) {
 // checkTextField checks a text, plain or multilingual, or item i of a
 // list of texts when i >= 0; a translation's position is that of its
 // "field.lang" key.
-func (p *pass) checkTextField(o *model.Origin, field string, i int, t model.Text) {
+func (p *pass) checkTextField(o obj, field string, i int, t model.Text) {
 	for _, ls := range t {
 		if r, bad := controlChar(ls.Value); bad {
 			name := field
@@ -76,26 +77,26 @@ func (p *pass) checkTextField(o *model.Origin, field string, i int, t model.Text
 			if ls.Lang != "" {
 				name += "." + ls.Lang
 			}
-			p.reportControl(o.ValuePos(name), name, r)
+			p.reportControl(o.value(name), name, r)
 		}
 	}
 }
 
-func (p *pass) checkString(o *model.Origin, field, s string) {
+func (p *pass) checkString(o obj, field, s string) {
 	if r, bad := controlChar(s); bad {
-		p.reportControl(o.ValuePos(field), field, r)
+		p.reportControl(o.value(field), field, r)
 	}
 }
 
-func (p *pass) checkList(o *model.Origin, field string, items []string) {
+func (p *pass) checkList(o obj, field string, items []string) {
 	for i, s := range items {
 		if r, bad := controlChar(s); bad {
-			p.reportControl(o.ItemPos(field, i), field+" item", r)
+			p.reportControl(o.item(field, i), field+" item", r)
 		}
 	}
 }
 
-func (p *pass) reportControl(pos model.Pos, field string, r rune) {
+func (p *pass) reportControl(pos at, field string, r rune) {
 	p.errorf("control-character", pos,
 		"remove it; text may hold tabs and line breaks but no other control characters (in YAML, check escapes such as \\a or \\x07)",
 		"%s contains the control character %s", field, fmt.Sprintf("U+%04X", r))
@@ -112,28 +113,28 @@ func checkItems(p *pass, r model.Record) {
 			if strings.IndexByte(ls.Value, '|') < 0 {
 				continue
 			}
-			pos := c.ItemPos("alt_names", i)
+			pos := own(&c.Origin).item("alt_names", i)
 			if ls.Lang != "" {
-				pos = c.ValuePos("alt_names[" + strconv.Itoa(i) + "]." + ls.Lang)
+				pos = own(&c.Origin).value("alt_names[" + strconv.Itoa(i) + "]." + ls.Lang)
 			}
 			p.reportPipe(pos, "alt_names", ls.Value)
 		}
 	}
-	p.checkPipes(&c.Origin, "topics", c.Topics)
+	p.checkPipes(own(&c.Origin), "topics", c.Topics)
 	if e, ok := r.(*model.Event); ok {
-		p.checkPipes(&e.Origin, "participant_groups", e.ParticipantGroups)
+		p.checkPipes(own(&e.Origin), "participant_groups", e.ParticipantGroups)
 	}
 }
 
-func (p *pass) checkPipes(o *model.Origin, field string, items []string) {
+func (p *pass) checkPipes(o obj, field string, items []string) {
 	for i, s := range items {
 		if strings.IndexByte(s, '|') >= 0 {
-			p.reportPipe(o.ItemPos(field, i), field, s)
+			p.reportPipe(o.item(field, i), field, s)
 		}
 	}
 }
 
-func (p *pass) reportPipe(pos model.Pos, field, item string) {
+func (p *pass) reportPipe(pos at, field, item string) {
 	p.errorf("pipe-in-item", pos,
 		"| separates the items of a CSV cell; write separate items, or use / or a comma instead",
 		"%s item %s contains |", field, quote(item))

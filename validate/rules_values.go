@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -9,6 +10,46 @@ import (
 
 // projectTypes are the project types of SPEC 2.5.
 var projectTypes = []string{"project", "programme", "initiative", "infrastructure"}
+
+// checkFieldValues reports the values of a record that model's checks
+// refuse (model.CheckRecord): dates and intervals (bad-date,
+// reversed-interval, unsupported-date), quantities (bad-quantity, and
+// missing-field for one without a value), roles and funding shares
+// (bad-value), sources without title or url and heritage sites without
+// a name (missing-field). The decoder reads syntax only, so these run
+// here for records read from files and built in code alike; a value the
+// decoder could not read at all was reported by it, at the same
+// position, and is not reported again.
+func checkFieldValues(p *pass, r model.Record) {
+	for _, fe := range model.CheckRecord(r) {
+		p.reportFieldError(fe)
+	}
+}
+
+func (p *pass) reportFieldError(fe model.FieldError) {
+	if fe.Pos.IsValid() && p.problemAt[fe.Pos] {
+		return
+	}
+	summary, detail := fe.Error(), ""
+	var de *model.DateError
+	var ve *model.ValueError
+	switch {
+	case errors.As(fe.Err, &de):
+		summary, detail = lastKey(fe.Field)+": "+de.Msg, de.Hint()
+	case errors.As(fe.Err, &ve):
+		summary, detail = ve.Text(), ve.Hint
+	}
+	p.report(Error, fe.Code, at{fe.Pos, fe.Field}, summary, detail)
+}
+
+// lastKey is the key path below the last list item: "published" of
+// "sources[0].published", "population.as_of" of itself.
+func lastKey(field string) string {
+	if i := strings.LastIndex(field, "]."); i >= 0 {
+		return field[i+2:]
+	}
+	return field
+}
 
 // checkValues reports values outside what a field allows (bad-value): a
 // project type other than project, programme, initiative or
@@ -23,8 +64,9 @@ func checkValues(p *pass, r model.Record) {
 		p.checkSlugType(&r.Common, r.Type)
 	case *model.Event:
 		p.checkSlugType(&r.Common, r.Type)
-		if r.Edition < 1 && r.Has("edition") && !p.problemAt[r.ValuePos("edition")] {
-			p.errorf("bad-value", r.ValuePos("edition"), "editions count from 1",
+		// In code, 0 is no edition; in a file, "edition: 0" is one.
+		if (r.Edition < 0 || r.Edition == 0 && r.Has("edition")) && !p.problemAt[r.ValuePos("edition")] {
+			p.errorf("bad-value", own(&r.Origin).value("edition"), "editions count from 1",
 				"edition %d is not a positive number", r.Edition)
 		}
 	case *model.Place:
@@ -32,7 +74,7 @@ func checkValues(p *pass, r model.Record) {
 			p.checkSlugType(&r.Common, r.Type)
 		}
 		if r.Inscribed != 0 && (r.Inscribed < 1978 || r.Inscribed > 9999) {
-			p.errorf("bad-value", r.ValuePos("inscribed"),
+			p.errorf("bad-value", own(&r.Origin).value("inscribed"),
 				"write the year the site was inscribed on the UNESCO World Heritage List (1978 or later)",
 				"inscribed %d is not a year of inscription", r.Inscribed)
 		}
@@ -42,7 +84,7 @@ func checkValues(p *pass, r model.Record) {
 			if s := model.Suggest(r.Type, projectTypes); s != "" {
 				detail = "did you mean " + strconv.Quote(s) + "? " + detail
 			}
-			p.errorf("bad-value", r.ValuePos("type"), detail, "project type %s is not a project type", quote(r.Type))
+			p.errorf("bad-value", own(&r.Origin).value("type"), detail, "project type %s is not a project type", quote(r.Type))
 		}
 	}
 }
@@ -55,7 +97,7 @@ func (p *pass) checkSlugType(c *model.Common, typ string) {
 	if s := model.Slugify(typ); s != "" {
 		detail = "did you mean " + strconv.Quote(s) + "? " + detail
 	}
-	p.errorf("bad-value", c.ValuePos("type"), detail, "type %s is not a slug", quote(typ))
+	p.errorf("bad-value", own(&c.Origin).value("type"), detail, "type %s is not a slug", quote(typ))
 }
 
 func contains(list []string, s string) bool {
@@ -78,19 +120,19 @@ func checkLanguageTags(p *pass, r model.Record) {
 	}
 	for _, ls := range c.Name {
 		if ls.Lang != "" && p.badTag(ls.Lang) {
-			p.reportTag(ls.Lang, c.KeyPos("name."+ls.Lang))
+			p.reportTag(ls.Lang, own(&c.Origin).key("name."+ls.Lang))
 		}
 	}
 	for i, alt := range c.AltNames {
 		for _, ls := range alt {
 			if ls.Lang != "" && p.badTag(ls.Lang) {
-				p.reportTag(ls.Lang, c.KeyPos("alt_names["+strconv.Itoa(i)+"]."+ls.Lang))
+				p.reportTag(ls.Lang, own(&c.Origin).key("alt_names["+strconv.Itoa(i)+"]."+ls.Lang))
 			}
 		}
 	}
 	for _, ls := range c.Description {
 		if ls.Lang != "" && p.badTag(ls.Lang) {
-			p.reportTag(ls.Lang, c.KeyPos("description."+ls.Lang))
+			p.reportTag(ls.Lang, own(&c.Origin).key("description."+ls.Lang))
 		}
 	}
 }
@@ -106,7 +148,7 @@ func (p *pass) badTag(tag string) bool {
 	return prob != ""
 }
 
-func (p *pass) reportTag(tag string, pos model.Pos) {
+func (p *pass) reportTag(tag string, pos at) {
 	prob, sug := languageTagProblem(tag)
 	detail := "use a BCP 47 tag such as en, it, fr or pt-BR"
 	if sug != "" {
@@ -121,14 +163,14 @@ func (p *pass) reportTag(tag string, pos model.Pos) {
 // and contact.
 func checkURLsAndEmails(p *pass, r model.Record) {
 	c := r.Base()
-	p.checkURL(&c.Origin, "website", c.Website)
-	p.checkEmail(&c.Origin, "email", c.Email)
-	for _, s := range c.Sources {
-		p.checkURL(&s.Origin, "url", s.URL)
+	p.checkURL(own(&c.Origin), "website", c.Website)
+	p.checkEmail(own(&c.Origin), "email", c.Email)
+	for i, s := range c.Sources {
+		p.checkURL(in(&s.Origin, "sources", i), "url", s.URL)
 	}
 }
 
-func (p *pass) checkURL(o *model.Origin, field, v string) {
+func (p *pass) checkURL(o obj, field, v string) {
 	if v == "" {
 		return
 	}
@@ -140,10 +182,10 @@ func (p *pass) checkURL(o *model.Origin, field, v string) {
 	if sug != "" {
 		detail = "did you mean " + quote(sug) + "?"
 	}
-	p.errorf("bad-url", o.ValuePos(field), detail, "%s %s %s", field, quote(v), prob)
+	p.errorf("bad-url", o.value(field), detail, "%s %s %s", field, quote(v), prob)
 }
 
-func (p *pass) checkEmail(o *model.Origin, field, v string) {
+func (p *pass) checkEmail(o obj, field, v string) {
 	if v == "" {
 		return
 	}
@@ -155,7 +197,7 @@ func (p *pass) checkEmail(o *model.Origin, field, v string) {
 	if sug != "" {
 		detail = "did you mean " + quote(sug) + "?"
 	}
-	p.errorf("bad-email", o.ValuePos(field), detail, "%s %s %s", field, quote(v), prob)
+	p.errorf("bad-email", o.value(field), detail, "%s %s %s", field, quote(v), prob)
 }
 
 // checkCountries reports country codes that are not ISO 3166-1 alpha-2
@@ -166,26 +208,26 @@ func (p *pass) checkEmail(o *model.Origin, field, v string) {
 func checkCountries(p *pass, r model.Record) {
 	switch r := r.(type) {
 	case *model.Region:
-		p.checkCountry(&r.Origin, r.Country)
+		p.checkCountry(own(&r.Origin), r.Country)
 	case *model.Organization:
-		p.checkCountry(&r.Origin, r.Country)
+		p.checkCountry(own(&r.Origin), r.Country)
 	case *model.Place:
 		if !r.Generated && !p.isHeritageSite(r) {
-			p.checkCountry(&r.Origin, r.Country)
+			p.checkCountry(own(&r.Origin), r.Country)
 		}
 	case *model.Event:
 		if r.Location != nil {
-			p.checkCountry(&r.Location.Origin, r.Location.Country)
+			p.checkCountry(in(&r.Location.Origin, "location", -1), r.Location.Country)
 		}
 	}
 }
 
-func (p *pass) checkCountry(o *model.Origin, code string) {
+func (p *pass) checkCountry(o obj, code string) {
 	if code == "" {
 		return
 	}
 	if prob, detail := countryProblem(code); prob != "" {
-		p.errorf("bad-country", o.ValuePos("country"), detail, "country %s %s", quote(code), prob)
+		p.errorf("bad-country", o.value("country"), detail, "country %s %s", quote(code), prob)
 	}
 }
 
@@ -194,16 +236,16 @@ func (p *pass) checkCountry(o *model.Origin, code string) {
 // territory_identifiers, and scheme names that are not simple names.
 func checkIdentifiers(p *pass, r model.Record) {
 	c := r.Base()
-	p.checkIdentifierList(&c.Origin, "identifiers", c.Identifiers)
+	p.checkIdentifierList(own(&c.Origin), "identifiers", c.Identifiers)
 	if reg, ok := r.(*model.Region); ok {
-		p.checkIdentifierList(&reg.Origin, "territory_identifiers", reg.TerritoryIdentifiers)
+		p.checkIdentifierList(own(&reg.Origin), "territory_identifiers", reg.TerritoryIdentifiers)
 	}
 }
 
-func (p *pass) checkIdentifierList(o *model.Origin, field string, ids []model.Identifier) {
+func (p *pass) checkIdentifierList(o obj, field string, ids []model.Identifier) {
 	for _, id := range ids {
 		if !schemeOK(id.Scheme) {
-			p.errorf("bad-identifier", o.KeyPos(field+"."+id.Scheme),
+			p.errorf("bad-identifier", o.key(field+"."+id.Scheme),
 				"name the scheme with letters, digits, '-', '_' or '.', such as wikidata or geonames",
 				"identifier scheme %s is not a simple name", quote(id.Scheme))
 			continue
@@ -216,7 +258,7 @@ func (p *pass) checkIdentifierList(o *model.Origin, field string, ids []model.Id
 		if sug != "" {
 			detail = "did you mean " + quote(sug) + "? " + detail
 		}
-		p.errorf("bad-identifier", o.ValuePos(field+"."+id.Scheme), detail,
+		p.errorf("bad-identifier", o.value(field+"."+id.Scheme), detail,
 			"%s identifier %s %s", id.Scheme, quote(id.Value), prob)
 	}
 }
@@ -249,16 +291,16 @@ func schemeOK(s string) bool {
 func checkQuantities(p *pass, r model.Record) {
 	switch r := r.(type) {
 	case *model.Region:
-		p.checkQuantity(&r.Origin, "area_km2", r.AreaKm2, unitArea)
-		p.checkQuantity(&r.Origin, "population", r.Population, unitCount)
+		p.checkQuantity(own(&r.Origin), "area_km2", r.AreaKm2, unitArea)
+		p.checkQuantity(own(&r.Origin), "population", r.Population, unitCount)
 	case *model.Event:
-		p.checkQuantity(&r.Origin, "participant_count", r.ParticipantCount, unitCount)
+		p.checkQuantity(own(&r.Origin), "participant_count", r.ParticipantCount, unitCount)
 	case *model.Project:
-		for _, f := range r.Funding {
-			p.checkQuantity(&f.Origin, "amount", f.Amount, unitMoney)
+		for i, f := range r.Funding {
+			p.checkQuantity(in(&f.Origin, "funding", i), "amount", f.Amount, unitMoney)
 		}
-		for _, q := range r.Quantities {
-			p.checkNamedQuantity(q)
+		for i, q := range r.Quantities {
+			p.checkNamedQuantity(q, i)
 		}
 	}
 }
@@ -272,7 +314,7 @@ const (
 	unitMoney                     // a currency only
 )
 
-func (p *pass) checkQuantity(o *model.Origin, field string, q model.Quantity, kind unitKind) {
+func (p *pass) checkQuantity(o obj, field string, q model.Quantity, kind unitKind) {
 	if q.IsZero() {
 		return
 	}
@@ -283,37 +325,37 @@ func (p *pass) checkQuantity(o *model.Origin, field string, q model.Quantity, ki
 	if q.Unit == "" {
 		return
 	}
-	pos := subPos(o, field, "unit")
+	unitAt := func() at { return subPos(o, field, "unit") }
 	switch {
 	case kind != unitMoney && model.IsCurrency(q.Unit):
-		p.errorf("bad-unit", pos, "a currency belongs on money, such as a funding amount; remove the unit",
+		p.errorf("bad-unit", unitAt(), "a currency belongs on money, such as a funding amount; remove the unit",
 			"%s has the currency unit %s", field, q.Unit)
 	case kind == unitArea && q.Unit != "KMK":
-		p.errorf("bad-unit", pos, "area_km2 is in square kilometres: convert the value and remove the unit (or write KMK)",
+		p.errorf("bad-unit", unitAt(), "area_km2 is in square kilometres: convert the value and remove the unit (or write KMK)",
 			"area_km2 has the unit %s", quote(q.Unit))
 	case kind == unitMoney && !model.IsCurrency(q.Unit):
 		detail := "an amount's unit is an ISO 4217 currency code, such as EUR"
 		if c := currencyFor(q.Unit); c != "" {
 			detail = "did you mean " + strconv.Quote(c) + "? " + detail
 		}
-		p.errorf("bad-unit", pos, detail, "%s has the unit %s, which is not a currency", field, quote(q.Unit))
+		p.errorf("bad-unit", unitAt(), detail, "%s has the unit %s, which is not a currency", field, quote(q.Unit))
 	}
 }
 
-func (p *pass) checkNamedQuantity(q *model.NamedQuantity) {
+func (p *pass) checkNamedQuantity(q *model.NamedQuantity, i int) {
 	if q.Negative() {
-		p.errorf("negative-quantity", q.ValuePos("value"), "a count or an amount cannot be below zero; check the sign",
+		p.errorf("negative-quantity", in(&q.Origin, "quantities", i).value("value"), "a count or an amount cannot be below zero; check the sign",
 			"quantity %s is negative: %s", quote(q.Name), q.Value)
 	}
 }
 
 // subPos is the position of field.sub in the mapping form of a quantity,
 // else of the field's value.
-func subPos(o *model.Origin, field, sub string) model.Pos {
-	if name := field + "." + sub; o.Has(name) {
-		return o.ValuePos(name)
+func subPos(o obj, field, sub string) at {
+	if name := field + "." + sub; o.o.Has(name) {
+		return o.value(name)
 	}
-	return o.ValuePos(field)
+	return o.value(field)
 }
 
 // currencyFor guesses the ISO 4217 code meant by a unit.

@@ -91,22 +91,27 @@ func (p *pass) runRecordRules() {
 	chunks := make([]*pass, n)
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		for _, r := range records {
+		for i, r := range records {
+			p.cur, p.seq = r, i+1
 			for _, rule := range orderedRules {
 				rule(p, r)
 			}
 		}
+		p.cur, p.seq = nil, 0
 	})
 	for i := range chunks {
 		q := p.fork()
 		chunks[i] = q
-		part := records[i*len(records)/n : (i+1)*len(records)/n]
+		first := i * len(records) / n
+		part := records[first : (i+1)*len(records)/n]
 		wg.Go(func() {
-			for _, r := range part {
+			for j, r := range part {
+				q.cur, q.seq = r, first+j+1
 				for _, rule := range recordRules {
 					rule(q, r)
 				}
 			}
+			q.cur, q.seq = nil, 0
 		})
 	}
 	wg.Wait()
@@ -151,6 +156,7 @@ var recordRules = []func(*pass, model.Record){
 	checkRequiredFields,
 	checkID,
 	checkDuplicateID,
+	checkFieldValues,
 	checkValues,
 	checkLanguageTags,
 	checkURLsAndEmails,
@@ -163,6 +169,7 @@ var recordRules = []func(*pass, model.Record){
 	checkRestrictiveLicenses,
 	collectUnitLinks,
 	checkEventDates,
+	checkParticipantDates,
 	checkPersonalEmail,
 	checkAltNames,
 	checkSources,
@@ -176,6 +183,7 @@ var orderedRules = []func(*pass, model.Record){
 	checkReferences,
 	checkSourcePublishers,
 	checkMembership,
+	checkOverlappingMemberships,
 	checkParticipation,
 }
 
@@ -191,6 +199,11 @@ var datasetRules = []func(*pass){
 type pass struct {
 	ds    *model.Dataset
 	diags Diagnostics
+	// cur is the record the rules are checking, which diagnostics name;
+	// dataset is set while the dataset description is.
+	cur     model.Record
+	seq     int // 1 + the index of cur in the dataset
+	dataset bool
 
 	// byLen holds every id for did-you-mean, by length, so that a
 	// suggestion only looks at ids of a plausible length; built on first
@@ -207,7 +220,12 @@ type pass struct {
 	// memberships and participations hold the first of those written
 	// with an id, by what makes two the same; repeats counts the repeats
 	// of a generated participation id. All are made on first use.
-	memberships    map[membershipKey]*model.Membership
+	memberships map[membershipKey]*model.Membership
+	// periods holds, by member, organisation and role, the first
+	// membership with a period, and morePeriods the others, for
+	// checkOverlappingMemberships.
+	periods        map[roleKey]*model.Membership
+	morePeriods    map[roleKey][]*model.Membership
 	participations map[participationKey]*model.Participation
 	repeats        map[string]int
 	// linked lists the organisations with a unit_of or
@@ -235,17 +253,38 @@ const suggestBudget = 5_000_000
 // maxSuggestLen is the longest id or reference did-you-mean considers.
 const maxSuggestLen = 2 * model.MaxIDLen
 
-func (p *pass) report(sev Severity, code string, pos model.Pos, summary, detail string, related ...model.Pos) {
-	p.diags = append(p.diags, Diagnostic{Severity: sev, Code: code, Summary: summary, Detail: detail,
-		Pos: pos, Related: related})
+// report adds a diagnostic about the record being checked (p.cur, or the
+// dataset description when p.dataset is set).
+func (p *pass) report(sev Severity, code string, where at, summary, detail string, related ...model.Pos) {
+	d := Diagnostic{Severity: sev, Code: code, Summary: summary, Detail: detail,
+		Pos: where.pos, Related: related, Field: where.field, seq: p.seq}
+	switch {
+	case p.cur != nil:
+		d.Record, d.Field = recordName(p.cur, where.field)
+	case p.dataset:
+		d.Record = RecordName{Kind: "dataset"}
+	}
+	p.diags = append(p.diags, d)
 }
 
-func (p *pass) errorf(code string, pos model.Pos, detail, format string, args ...any) {
-	p.report(Error, code, pos, fmt.Sprintf(format, args...), detail)
+// setCur makes r the record diagnostics are about, for the rules that
+// report after the pass over the records.
+func (p *pass) setCur(r model.Record) {
+	p.cur, p.seq = r, 0
+	if r == nil {
+		return
+	}
+	if i, ok := p.ds.IndexOf(r.Base().ID); ok && p.ds.Records[i] == r {
+		p.seq = i + 1
+	}
 }
 
-func (p *pass) warnf(code string, pos model.Pos, detail, format string, args ...any) {
-	p.report(Warning, code, pos, fmt.Sprintf(format, args...), detail)
+func (p *pass) errorf(code string, where at, detail, format string, args ...any) {
+	p.report(Error, code, where, fmt.Sprintf(format, args...), detail)
+}
+
+func (p *pass) warnf(code string, where at, detail, format string, args ...any) {
+	p.report(Warning, code, where, fmt.Sprintf(format, args...), detail)
 }
 
 // suggestID returns the existing id closest to s, or "".

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -285,9 +284,9 @@ func entriesBut(dir string, skip []string) []string {
 // baseMessage words a base IRI the library refused for the command
 // line, without the library's package prefix.
 func baseMessage(err error) string {
-	var be *model.BaseError
-	if errors.As(err, &be) {
-		return fmt.Sprintf("base %q %s", be.Base, be.Problem)
+	var ve *model.ValueError
+	if errors.As(err, &ve) {
+		return ve.Text()
 	}
 	return err.Error()
 }

@@ -134,7 +134,7 @@ func runValidate(e *env) int {
 		return exitUsage
 	}
 	empty := ds.Len() == 0 && !diags.HasErrors()
-	opts := validate.RenderOptions{Files: files, Color: format == validate.FormatText && colorWanted(e.stdout),
+	opts := validate.RenderOptions{Files: files, Records: ds.Len(), Color: format == validate.FormatText && colorWanted(e.stdout),
 		Changed: changed, MoreAt: describeReports(e, reports)}
 	if empty && len(diags) == 0 {
 		// Nothing to report: an empty report would read as a pass.
@@ -146,7 +146,7 @@ func runValidate(e *env) int {
 		return exitFailure
 	}
 	for _, r := range reports {
-		if err := writeReport(e, r, diags, validate.RenderOptions{Files: files}); err != nil {
+		if err := writeReport(e, r, diags, validate.RenderOptions{Files: files, Records: ds.Len()}); err != nil {
 			e.errorf("--report %s=%s: %v", r.format, r.file, err)
 			return exitFailure
 		}

@@ -366,3 +366,18 @@ func exampleDump(t *testing.T) string {
 	require.NoError(t, export.WriteDump(context.Background(), dir, exporttest.Examples(t), export.DumpOptions{Formats: []export.Format{export.FormatCSV}}))
 	return dir
 }
+
+// CSVW requires column names unique within a table (virtual columns
+// included); a strict processor rejects the metadata otherwise.
+func TestMetadataColumnNamesAreUnique(t *testing.T) {
+	dir := exampleDump(t)
+	md := readMetadata(t, dir)
+	require.NotEmpty(t, md.Tables)
+	for _, table := range md.Tables {
+		seen := map[string]bool{}
+		for _, c := range table.Schema.Columns {
+			assert.False(t, seen[c.Name], "%s: column name %q twice", table.URL, c.Name)
+			seen[c.Name] = true
+		}
+	}
+}

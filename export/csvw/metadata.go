@@ -92,7 +92,7 @@ func csvwTableFor(t *csvTable, base string) csvwTable {
 	}
 	for _, class := range t.classes {
 		schema.Columns = append(schema.Columns, csvwColumn{
-			Name:        "type_" + class.Local(),
+			Name:        "type_" + class.Prefix() + "_" + class.Local(),
 			Virtual:     true,
 			PropertyURL: rdf.RDF.Type.IRI(),
 			ValueURL:    class.IRI(),

@@ -170,7 +170,10 @@ func (j *Encoder) AppendNode(b []byte, n *rdf.Node) ([]byte, error) {
 			b = j.appendLanguageMap(b, k.ts)
 			continue
 		}
-		if len(k.ts) > 1 {
+		// A term whose property takes several values (a @set container)
+		// is always an array, so that a consumer need not test for one.
+		array := len(k.ts) > 1 || k.term != nil && k.term.container == "@set"
+		if array {
 			b = append(b, '[')
 		}
 		for i := range k.ts {
@@ -183,7 +186,7 @@ func (j *Encoder) AppendNode(b []byte, n *rdf.Node) ([]byte, error) {
 			}
 			b = appendValue(b, k.term, &k.ts[i])
 		}
-		if len(k.ts) > 1 {
+		if array {
 			b = append(b, ']')
 		}
 	}
@@ -290,6 +293,11 @@ func appendValue(b []byte, t *termDef, o *rdf.Triple) []byte {
 	if o.Datatype() != nil {
 		dt = o.Datatype().IRI()
 	}
+	if o.Datatype() == rdf.XSD.Integer && isJSONInteger(v) && (t == nil || t.typ == "" || t.typ == rdf.XSD.Integer.IRI()) {
+		// A JSON number reads back as the same xsd:integer; a decimal
+		// would read back as an xsd:double, so it stays a value object.
+		return append(b, v...)
+	}
 	switch {
 	case lang != "":
 		b = append(b, `{"@value": `...)
@@ -315,6 +323,22 @@ func appendValue(b []byte, t *termDef, o *rdf.Triple) []byte {
 		b = rdfsyntax.AppendJSONString(b, compact[o.Datatype().Index()])
 	}
 	return append(b, '}')
+}
+
+// isJSONInteger reports whether v is a canonical integer that every
+// JSON-LD processor reads back exactly: no sign but "-", no leading
+// zero, and at most 15 digits (JavaScript numbers are exact below 2^53).
+func isJSONInteger(v string) bool {
+	d := strings.TrimPrefix(v, "-")
+	if d == "" || len(d) > 15 || d[0] == '0' && d != "0" || v == "-0" {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		if d[i] < '0' || d[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // appendJSONIRI writes an IRI made by the Mapper as a JSON string: it

@@ -25,7 +25,7 @@ func TestValueForms(t *testing.T) {
 	assert.Contains(t, got, `"name": {"@none": "Firenze", "en": "Florence"}`, "a string without a language is @none")
 
 	got = node(st(rdf.Schema.Name, en), st(rdf.Schema.Name, rdf.Typed("1", rdf.XSD.Integer)))
-	assert.Contains(t, got, `"http://schema.org/name": [{"@value": "1", "@type": "xsd:integer"}, {"@value": "Florence", "@language": "en"}]`,
+	assert.Contains(t, got, `"http://schema.org/name": [1, {"@value": "Florence", "@language": "en"}]`,
 		"a value a language map cannot hold makes the key the property's IRI")
 
 	got = node(st(rdf.Schema.URL, rdf.Typed("ftp://x", rdf.XSD.AnyURI)), st(rdf.Schema.URL, rdf.IRI("https://x.example/")))
@@ -36,6 +36,18 @@ func TestValueForms(t *testing.T) {
 		st(rdf.Schema.StartDate, rdf.Typed("2009", rdf.XSD.GYear)))
 	assert.Contains(t, got, `"date": {"@value": "2009", "@type": "xsd:gYear"}`)
 	assert.Contains(t, got, `"startDate": [{"@value": "2009", "@type": "xsd:gYear"}, "2009-01-02"]`, "only the term's datatype is a bare string")
+
+	got = node(st(rdf.Schema.Value, rdf.Typed("3600000", rdf.XSD.Integer)), st(rdf.Civic.Edition, rdf.Typed("2", rdf.XSD.Integer)),
+		st(rdf.Schema.UnitText, rdf.Typed("007", rdf.XSD.Integer)), st(rdf.Schema.MinValue, rdf.Typed("1.5", rdf.XSD.Decimal)),
+		st(rdf.Schema.MaxValue, rdf.Typed("12345678901234567", rdf.XSD.Integer)))
+	assert.Contains(t, got, `"value": 3600000`, "an integer is a JSON number")
+	assert.Contains(t, got, `"edition": 2`, "also under a term typed xsd:integer")
+	assert.Contains(t, got, `"unitText": {"@value": "007", "@type": "xsd:integer"}`, "a non-canonical integer stays a string")
+	assert.Contains(t, got, `"minValue": {"@value": "1.5", "@type": "xsd:decimal"}`, "a decimal would read back as a double")
+	assert.Contains(t, got, `"maxValue": {"@value": "12345678901234567", "@type": "xsd:integer"}`, "beyond 2^53 a JSON number is not exact")
+
+	got = node(st(rdf.ORG.MemberOf, rdf.IRI("https://x.example/o")))
+	assert.Contains(t, got, `"memberOf": ["https://x.example/o"]`, "a @set term is always an array")
 
 	got = node(st(rdf.Civic.Ongoing, rdf.Boolean(true)), st(rdf.Schema.Email, rdf.String("a\"b\n")),
 		st(rdf.RDF.Type, rdf.Schema.Place), st(rdf.RDF.Type, rdf.Schema.City))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/civicnet/civicnet/model"
@@ -155,7 +156,7 @@ func (e *emitter) unit(u unit) {
 	m := e.m
 	switch u.kind {
 	case unitScheme:
-		e.Scheme(Scheme(u.idx))
+		e.conceptScheme(Scheme(u.idx))
 	case unitConcept:
 		e.concept(m.concepts[u.idx])
 	case unitSource:
@@ -175,7 +176,7 @@ func (e *emitter) unit(u unit) {
 	}
 }
 
-func (e *emitter) Scheme(s Scheme) {
+func (e *emitter) conceptScheme(s Scheme) {
 	title := e.lit(conceptSchemes[s].title, "en")
 	e.a(mainNode, SKOS.ConceptScheme)
 	e.add(mainNode, DCTerms.Title, title)
@@ -231,7 +232,7 @@ func (e *emitter) source(s *model.Source) {
 		p := e.hash("publisher")
 		e.add(mainNode, Schema.Publisher, e.ref(p))
 		e.a(p, Schema.Organization)
-		e.add(p, Schema.Name, e.text(model.LangString{Value: s.Publisher}))
+		e.add(p, Schema.Name, e.name(model.LangString{Value: s.Publisher}))
 	}
 	e.add(mainNode, Schema.DatePublished, dateLiteral(s.Published))
 	e.add(mainNode, Civic.Retrieved, dateLiteral(s.Retrieved))
@@ -289,7 +290,7 @@ func (e *emitter) common(c *model.Common) {
 // the name in the same language.
 func (e *emitter) names(n int, name model.Text, alts []model.Text) {
 	for _, ls := range name {
-		o := e.text(ls)
+		o := e.name(ls)
 		e.add(n, SKOS.PrefLabel, o)
 		e.add(n, Schema.Name, o)
 	}
@@ -307,7 +308,7 @@ func (e *emitter) altName(n int, name model.Text, alt model.LangString) {
 			return
 		}
 	}
-	e.add(n, SKOS.AltLabel, e.text(alt))
+	e.add(n, SKOS.AltLabel, e.name(alt))
 }
 
 func (e *emitter) identifiers(n int, prefix string, ids []model.Identifier) {
@@ -350,6 +351,14 @@ func (e *emitter) interval(n int, p *Term, iv model.Interval) {
 	if iv.Ongoing() {
 		e.add(d, Civic.Ongoing, litTrue)
 	}
+	// The bounds as days, so that "active in 2006?" is one comparison
+	// whatever the precision of each end (docs/vocabulary.md).
+	if iv.StartBound == model.BoundDate {
+		e.add(d, Civic.EarliestStart, literal(iv.Start.First().Format(time.DateOnly), XSD.Date))
+	}
+	if iv.EndBound == model.BoundDate {
+		e.add(d, Civic.LatestEnd, literal(iv.End.Last().Format(time.DateOnly), XSD.Date))
+	}
 }
 
 func (e *emitter) instant(n int, d model.Date) {
@@ -385,7 +394,17 @@ func (e *emitter) quantity(frag string, q model.Quantity, monetary bool) int {
 		if q.IsInteger() {
 			dt = XSD.Integer
 		}
-		e.add(n, Schema.Value, literal(q.Value, dt))
+		// A bound is not a value: "more than 60" read as schema:value 60
+		// would count as exactly 60 in every sum (SPEC 2.2). The qualifier
+		// says whether the bound is inclusive.
+		p := Schema.Value
+		switch q.Qualifier {
+		case model.QualifierAtLeast, model.QualifierMoreThan:
+			p = Schema.MinValue
+		case model.QualifierAtMost, model.QualifierLessThan:
+			p = Schema.MaxValue
+		}
+		e.add(n, p, literal(q.Value, dt))
 	}
 	switch {
 	case q.Unit == "":
@@ -419,6 +438,17 @@ func (e *emitter) langOf(lang string) string {
 // text returns a language-tagged literal, or a plain one when the
 // language is unknown.
 func (e *emitter) text(ls model.LangString) obj {
+	return e.lit(ls.Value, e.langOf(ls.Lang))
+}
+
+// name returns a proper name as a literal: tagged only with a language
+// the record gives for it ({it: Firenze}), else a plain string. A proper
+// name is not in the dataset's language ("Genova", "100città" are not
+// English words), unlike a description.
+func (e *emitter) name(ls model.LangString) obj {
+	if ls.Lang == "" {
+		return e.lit(ls.Value, "")
+	}
 	return e.lit(ls.Value, e.langOf(ls.Lang))
 }
 

@@ -43,12 +43,15 @@ type Mapper struct {
 	base string
 	lang string // the dataset language, lower-cased; "" when unknown
 
-	regions   map[string]bool              // ids of regions, whose place is #territory
-	in        incoming                     // links pointing at each record
-	units     []unit                       // everything that yields subjects, sorted
-	schemes   [numSchemes]map[string]int32 // slug → index in concepts
-	concepts  []*concept
-	countries map[string]string // alpha-2 code → authority IRI, "" if unknown
+	regions map[string]bool // ids of regions, whose place is #territory
+	// countryPlaces maps an alpha-2 code to the first place record of
+	// type country with that code: a city with no container lies in it.
+	countryPlaces map[string]string
+	in            incoming                     // links pointing at each record
+	units         []unit                       // everything that yields subjects, sorted
+	schemes       [numSchemes]map[string]int32 // slug → index in concepts
+	concepts      []*concept
+	countries     map[string]string // alpha-2 code → authority IRI, "" if unknown
 	// topicSlugs maps every topic of the records to its concept's slug,
 	// so that mapping does not slugify the same text again.
 	topicSlugs map[string]string
@@ -148,12 +151,13 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 		return nil, fmt.Errorf("rdf: base: %w", err)
 	}
 	m := &Mapper{
-		ds:         ds,
-		base:       ds.Info.Base,
-		regions:    map[string]bool{},
-		countries:  map[string]string{},
-		topicSlugs: map[string]string{},
-		recordsNS:  ds.Info.Base + PathRecords,
+		ds:            ds,
+		base:          ds.Info.Base,
+		regions:       map[string]bool{},
+		countryPlaces: map[string]string{},
+		countries:     map[string]string{},
+		topicSlugs:    map[string]string{},
+		recordsNS:     ds.Info.Base + PathRecords,
 	}
 	for s := range m.schemeIRIs {
 		m.schemeIRIs[s] = m.base + conceptSchemes[s].path
@@ -179,6 +183,11 @@ func NewMapper(ds *model.Dataset) (*Mapper, error) {
 		}
 		if _, ok := r.(*model.Region); ok {
 			m.regions[c.ID] = true
+		}
+		if p, ok := r.(*model.Place); ok && p.Type == "country" && p.Country != "" {
+			if _, seen := m.countryPlaces[p.Country]; !seen {
+				m.countryPlaces[p.Country] = p.ID
+			}
 		}
 	}
 	// A source is a unit for each record citing it: the citations of one
@@ -272,7 +281,7 @@ func (m *Mapper) collect(r model.Record, i int32, pairs []pair) []pair {
 		to(r.Series, linkSeries)
 	case *model.Place:
 		m.noteCountry(r.Country)
-		to(r.ContainedIn, linkContainedIn)
+		to(m.container(r), linkContainedIn)
 	case *model.Membership:
 		if c := m.role(r.Role); c != nil {
 			c.role = true
@@ -477,6 +486,19 @@ func (m *Mapper) ref(id string) obj {
 
 func (m *Mapper) lookup(id string) model.Record {
 	return m.ds.Lookup(id)
+}
+
+// container returns the id of the place p lies in: its contained_in,
+// else, for a city, the place record of its country, so that every city
+// is in its country (when the dataset has that country as a place).
+func (m *Mapper) container(p *model.Place) string {
+	if p.ContainedIn != "" || p.Type != "city" {
+		return p.ContainedIn
+	}
+	if c := m.countryPlaces[p.Country]; c != p.ID {
+		return c
+	}
+	return ""
 }
 
 // placeRef returns the node standing for the place id: the territory of

@@ -36,7 +36,7 @@ func TestMapperFailsWithoutBase(t *testing.T) {
 	ds := model.NewDataset(model.DatasetInfo{})
 	_, err := rdf.NewMapper(ds)
 	require.Error(t, err)
-	var be *model.BaseError
+	var be *model.ValueError
 	require.ErrorAs(t, err, &be)
 }
 

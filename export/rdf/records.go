@@ -92,6 +92,17 @@ func (e *emitter) organization(i int32, o *model.Organization, region bool) {
 	e.memberLinks(i)
 }
 
+// hasMembers reports whether some membership has record i as its
+// organisation.
+func (m *Mapper) hasMembers(i int32) bool {
+	for _, l := range m.in.of(i) {
+		if l.kind == linkMembershipOrg {
+			return true
+		}
+	}
+	return false
+}
+
 // memberLinks writes the membership shortcuts of an agent or
 // organisation: org:memberOf where it is a member, org:hasMember where
 // it has members.
@@ -147,9 +158,11 @@ func (e *emitter) containsPlaces(n int, i int32) {
 func (e *emitter) project(i int32, p *model.Project) {
 	m := e.m
 	e.a(mainNode, Civic.Project)
-	if p.IsCollaboration() {
+	e.a(mainNode, Schema.Project)
+	// A collaboration (ORG) is a project with members: one without any is
+	// a project only.
+	if p.IsCollaboration() && m.hasMembers(i) {
 		e.a(mainNode, ORG.OrganizationalCollaboration)
-		e.a(mainNode, Schema.Organization)
 	}
 	e.common(&p.Common)
 	e.add(mainNode, DCTerms.Type, e.typeRef(SchemeProjectTypes, p.Type))
@@ -329,8 +342,13 @@ func (e *emitter) place(i int32, p *model.Place) {
 	}
 	e.common(&p.Common)
 	e.add(mainNode, DCTerms.Spatial, e.m.country(p.Country))
-	if p.ContainedIn != "" {
-		e.add(mainNode, Schema.ContainedInPlace, m.placeRef(p.ContainedIn))
+	if c := m.container(p); c != "" {
+		e.add(mainNode, Schema.ContainedInPlace, m.placeRef(c))
+	}
+	if p.Type == "country" {
+		// The country as a place of the records and as the EU authority
+		// IRI that dcterms:spatial points to are one country.
+		e.add(mainNode, Schema.SameAs, e.m.country(p.Country))
 	}
 	if p.Address != "" {
 		a := e.hash("address")
@@ -338,7 +356,7 @@ func (e *emitter) place(i int32, p *model.Place) {
 		e.a(a, Schema.PostalAddress)
 		e.add(a, Schema.StreetAddress, e.str(p.Address))
 		if city := m.city(p); city != nil {
-			e.add(a, Schema.AddressLocality, e.text(city.Name[0]))
+			e.add(a, Schema.AddressLocality, e.name(city.Name[0]))
 		}
 		if p.Country != "" {
 			e.add(a, Schema.AddressCountry, e.str(p.Country))

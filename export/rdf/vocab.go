@@ -206,11 +206,11 @@ var (
 	Schema = struct {
 		Organization, GovernmentOrganization, Person, AdministrativeArea, Place, City, Country,
 		LandmarksOrHistoricalBuildings, PostalAddress, Event, EventSeries, Grant, MonetaryGrant,
-		MonetaryAmount, QuantitativeValue, PropertyValue, CreativeWork,
+		MonetaryAmount, QuantitativeValue, PropertyValue, CreativeWork, Project,
 		Name, URL, Email, SubjectOf, Identifier, PropertyID, Value, SameAs, AreaServed, Location,
 		ContainedInPlace, ContainsPlace, Address, StreetAddress, AddressLocality, AddressCountry, Funding,
 		Funder, Amount, Currency, UnitCode, UnitText, StartDate, EndDate, SuperEvent, SubEvent,
-		Organizer, Attendee, Performer, License, Publisher, DatePublished *Term
+		Organizer, Attendee, Performer, License, Publisher, DatePublished, MinValue, MaxValue *Term
 	}{
 		Organization: term(NSSchema, "Organization"), GovernmentOrganization: term(NSSchema, "GovernmentOrganization"),
 		Person: term(NSSchema, "Person"), AdministrativeArea: term(NSSchema, "AdministrativeArea"),
@@ -220,8 +220,8 @@ var (
 		EventSeries: term(NSSchema, "EventSeries"), Grant: term(NSSchema, "Grant"),
 		MonetaryGrant: term(NSSchema, "MonetaryGrant"), MonetaryAmount: term(NSSchema, "MonetaryAmount"),
 		QuantitativeValue: term(NSSchema, "QuantitativeValue"), PropertyValue: term(NSSchema, "PropertyValue"),
-		CreativeWork: term(NSSchema, "CreativeWork"),
-		Name:         term(NSSchema, "name"), URL: term(NSSchema, "url"), Email: term(NSSchema, "email"),
+		CreativeWork: term(NSSchema, "CreativeWork"), Project: term(NSSchema, "Project"),
+		Name: term(NSSchema, "name"), URL: term(NSSchema, "url"), Email: term(NSSchema, "email"),
 		SubjectOf: term(NSSchema, "subjectOf"), Identifier: term(NSSchema, "identifier"),
 		PropertyID: term(NSSchema, "propertyID"), Value: term(NSSchema, "value"), SameAs: term(NSSchema, "sameAs"),
 		AreaServed: term(NSSchema, "areaServed"), Location: term(NSSchema, "location"),
@@ -235,6 +235,7 @@ var (
 		Organizer: term(NSSchema, "organizer"), Attendee: term(NSSchema, "attendee"),
 		Performer: term(NSSchema, "performer"), License: term(NSSchema, "license"),
 		Publisher: term(NSSchema, "publisher"), DatePublished: term(NSSchema, "datePublished"),
+		MinValue: term(NSSchema, "minValue"), MaxValue: term(NSSchema, "maxValue"),
 	}
 
 	DCAT = struct {
@@ -287,7 +288,7 @@ var (
 		Region, Project, Participation,
 		Approximate, Uncertain, Ongoing, EDTF, Population, Area, Capital, UnescoInscribed, OperatedBy,
 		Quantity, Share, Edition, ProjectProp, ParticipantCount, ParticipantGroup, Agent, Event, Role,
-		Qualifier, Retrieved, FormulaGuard *Term
+		Qualifier, Retrieved, FormulaGuard, EarliestStart, LatestEnd *Term
 	}{
 		Region: term(NSCivic, "Region"), Project: term(NSCivic, "Project"), Participation: term(NSCivic, "Participation"),
 		Approximate: term(NSCivic, "approximate"), Uncertain: term(NSCivic, "uncertain"),
@@ -299,5 +300,6 @@ var (
 		ParticipantGroup: term(NSCivic, "participantGroup"), Agent: term(NSCivic, "agent"),
 		Event: term(NSCivic, "event"), Role: term(NSCivic, "role"), Qualifier: term(NSCivic, "qualifier"),
 		Retrieved: term(NSCivic, "retrieved"), FormulaGuard: term(NSCivic, "formulaGuard"),
+		EarliestStart: term(NSCivic, "earliestStart"), LatestEnd: term(NSCivic, "latestEnd"),
 	}
 )

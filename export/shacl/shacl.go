@@ -130,7 +130,10 @@ var nodeShapes = []nodeShape{
 			shapeLink(rdf.ORG.Classification, 0, 1, rdf.SKOS.Concept),
 			shapeLink(rdf.ORG.UnitOf, 0, 1),
 			shapeLink(rdf.ORG.SubOrganizationOf, 0, 0),
-			shapeLink(rdf.DCTerms.Spatial, 0, 1, rdf.DCTerms.Location),
+			// The country is the EU authority IRI, which the dataset does
+			// not describe (catalog.ttl types it dcterms:Location, as
+			// DCAT-AP asks): no sh:class, so the dataset conforms alone.
+			shapeLink(rdf.DCTerms.Spatial, 0, 1),
 			shapeLink(rdf.Schema.Location, 0, 1, placeClasses...),
 		})},
 	{name: "Region", class: rdf.Civic.Region, doc: "a regional authority; its territory is a node of its own",
@@ -184,6 +187,8 @@ var nodeShapes = []nodeShape{
 			shapeLink(rdf.Time.HasBeginning, 0, 1, rdf.Time.Instant),
 			shapeLink(rdf.Time.HasEnd, 0, 1, rdf.Time.Instant),
 			shapeLiteral(rdf.Civic.Ongoing, rdf.XSD.Boolean),
+			shapeLiteral(rdf.Civic.EarliestStart, rdf.XSD.Date),
+			shapeLiteral(rdf.Civic.LatestEnd, rdf.XSD.Date),
 			{path: rdf.Civic.EDTF, min: 1, max: 1, kind: shapeLiteralNode},
 		}},
 	{name: "Instant", class: rdf.Time.Instant, doc: "a start or end, at the precision known",
@@ -206,9 +211,10 @@ var nodeShapes = []nodeShape{
 			shapeLabel(rdf.SKOS.PrefLabel),
 		}},
 	{name: "QuantitativeValue", class: rdf.Schema.QuantitativeValue, doc: "a figure with its unit and qualifier",
-		props: shapeQuantityProps()},
+		props: shapeQuantityProps(), oneOf: quantityValues},
 	{name: "MonetaryAmount", class: rdf.Schema.MonetaryAmount, doc: "an amount of money",
-		props: append(shapeQuantityProps(), propertyShape{path: rdf.Schema.Currency, min: 1, max: 1, kind: shapeLiteralNode})},
+		props: append(shapeQuantityProps(), propertyShape{path: rdf.Schema.Currency, min: 1, max: 1, kind: shapeLiteralNode}),
+		oneOf: quantityValues},
 	{name: "PropertyValue", class: rdf.Schema.PropertyValue, doc: "an identifier in a scheme",
 		props: []propertyShape{
 			{path: rdf.Schema.PropertyID, min: 1, max: 1, kind: shapeLiteralNode},
@@ -250,9 +256,16 @@ func shapeEventProps() []propertyShape {
 	}
 }
 
+// quantityValues are the properties a quantity has exactly one of.
+var quantityValues = []*rdf.Term{rdf.Schema.Value, rdf.Schema.MinValue, rdf.Schema.MaxValue}
+
 func shapeQuantityProps() []propertyShape {
 	return []propertyShape{
-		{path: rdf.Schema.Value, min: 1, max: 1, kind: shapeLiteralNode, datatypes: numberTypes},
+		// One of value (exact, approximate), minValue (at-least,
+		// more-than) or maxValue (at-most, less-than).
+		{path: rdf.Schema.Value, max: 1, kind: shapeLiteralNode, datatypes: numberTypes},
+		{path: rdf.Schema.MinValue, max: 1, kind: shapeLiteralNode, datatypes: numberTypes},
+		{path: rdf.Schema.MaxValue, max: 1, kind: shapeLiteralNode, datatypes: numberTypes},
 		shapeLiteral(rdf.Schema.UnitCode, rdf.XSD.String),
 		shapeLiteral(rdf.Schema.UnitText, rdf.XSD.String),
 		{path: rdf.Civic.Qualifier, max: 1, kind: shapeLiteralNode,

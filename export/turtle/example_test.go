@@ -57,15 +57,15 @@ func ExampleNewWriter() {
 	//
 	// id:efus a schema:Organization, org:FormalOrganization, org:Organization ;
 	//     dcterms:spatial <http://publications.europa.eu/resource/authority/country/FRA> ;
-	//     schema:name "European Forum for Urban Security"@en, "Forum européen pour la sécurité urbaine"@fr ;
-	//     skos:prefLabel "European Forum for Urban Security"@en, "Forum européen pour la sécurité urbaine"@fr ;
+	//     schema:name "European Forum for Urban Security", "Forum européen pour la sécurité urbaine"@fr ;
+	//     skos:prefLabel "European Forum for Urban Security", "Forum européen pour la sécurité urbaine"@fr ;
 	//     org:classification orgtype:network ;
 	//     org:hasSubOrganization id:efus-board ;
 	//     org:hasUnit id:efus-board .
 	//
 	// id:efus-board a schema:Organization, org:Organization, org:OrganizationalUnit ;
-	//     schema:name "Executive Committee"@en ;
-	//     skos:prefLabel "Executive Committee"@en ;
+	//     schema:name "Executive Committee" ;
+	//     skos:prefLabel "Executive Committee" ;
 	//     org:classification orgtype:committee ;
 	//     org:subOrganizationOf id:efus ;
 	//     org:unitOf id:efus .
