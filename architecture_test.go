@@ -19,6 +19,7 @@ const module = "github.com/civicnet/civicnet"
 var allowed = map[string][]string{
 	"model":                     {},
 	"model/recordfile":          {"model"},
+	"model/recordfmt":           {"model"},
 	"validate":                  {"model"},
 	"export/internal/rdfsyntax": {},
 	"export/rdf":                {"model", "export/internal/rdfsyntax"},

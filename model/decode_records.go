@@ -115,6 +115,8 @@ func (d *decoder) commonField(c *Common, key string, v *node) bool {
 				c.Sources = append(c.Sources, s)
 			}
 		})
+	case "ignore":
+		c.Ignore = d.strList(v, "ignore", &c.Origin)
 	default:
 		return false
 	}
@@ -463,6 +465,12 @@ func (d *decoder) datasetInfo(n *node) DatasetInfo {
 			info.Issued = d.date(v, key)
 		case "modified":
 			info.Modified = d.date(v, key)
+		case "rules":
+			d.nestedMapping(v, key, nil, &info.Origin, key, func(code string, k, v *node) {
+				if level, ok := d.str(v, key+"."+code); ok {
+					info.Rules = append(info.Rules, Rule{Code: code, Level: level})
+				}
+			})
 		}
 	})
 	return info

@@ -168,7 +168,7 @@ func TestDecodeProblems(t *testing.T) {
 			name: "YAML syntax error keeps earlier documents",
 			file: "s.yaml",
 			src:  "kind: place\nid: a\nname: A\n---\nkind: place\nid: [b\n",
-			want: []string{`s.yaml:6 syntax YAML syntax error: `},
+			want: []string{`s.yaml:6:5 syntax YAML syntax error: `},
 		},
 		{
 			name: "JSON syntax error with line and column",

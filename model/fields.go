@@ -5,7 +5,7 @@ package model
 // JSON Schema, so the three never disagree.
 var (
 	commonFields = []string{"kind", "id", "name", "alt_names", "description", "identifiers",
-		"website", "email", "topics", "sources"}
+		"website", "email", "topics", "sources", "ignore"}
 	organizationFields = []string{"type", "unit_of", "sub_organization_of", "country", "place",
 		"memberships", "participations"}
 	regionFields = []string{"area_km2", "population", "capital", "heritage_sites",
@@ -25,7 +25,7 @@ var (
 	locationFields      = []string{"venue", "place", "city", "country"}
 	heritageFields      = []string{"id", "name", "inscribed"}
 	datasetFields       = []string{"base", "dump_url", "title", "description", "publisher", "license",
-		"language", "contact", "keywords", "issued", "modified"}
+		"language", "contact", "keywords", "issued", "modified", "rules"}
 )
 
 // FieldNames returns the fields a record of kind k may have, common fields
@@ -84,3 +84,26 @@ func fieldNames(k Kind) []string {
 
 // DatasetFieldNames returns the fields of civicnet.yaml.
 func DatasetFieldNames() []string { return append([]string{}, datasetFields...) }
+
+// ValueFieldNames returns the fields of a nested value, in documentation
+// order: "source", "quantity", "named-quantity" (a project's
+// quantities), "funding", "location" (an event's) or "heritage-site"; nil
+// for another name. The slice is the caller's.
+func ValueFieldNames(value string) []string {
+	var fields []string
+	switch value {
+	case "source":
+		fields = sourceFields
+	case "quantity":
+		fields = quantityFields
+	case "named-quantity":
+		fields = namedQuantityFields
+	case "funding":
+		fields = fundingFields
+	case "location":
+		fields = locationFields
+	case "heritage-site":
+		fields = heritageFields
+	}
+	return append([]string(nil), fields...)
+}

@@ -151,7 +151,9 @@ func walkOS(root string) ([]input, []Problem) {
 			}
 			return nil
 		}
-		if !IsRecordFile(p) {
+		if !IsRecordFile(p) || strings.HasPrefix(d.Name(), ".") {
+			// Hidden files, like hidden directories, are tools' own
+			// (.pre-commit-config.yaml, .gitlab-ci.yml), not records.
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -467,23 +469,11 @@ func (d *decoder) parseYAML(data []byte) (docs []*node) {
 					pos.Line++
 				}
 			}
-			d.problem(pos, "syntax", "YAML syntax error: "+msg, yamlHint(msg))
+			pos, hint := locateYAMLError(d.file, data, pos.Line, msg)
+			d.problem(pos, "syntax", "YAML syntax error: "+msg, hint)
 			return docs
 		}
 	}
-}
-
-func yamlHint(msg string) string {
-	switch {
-	case strings.Contains(msg, "found character that cannot start any token"),
-		strings.Contains(msg, "found a tab character"):
-		return "indent with spaces, not tabs; quote values that start with @ or `"
-	case strings.Contains(msg, "mapping values are not allowed"):
-		return "quote a value that contains \": \" (a colon followed by a space)"
-	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected"):
-		return "check the indentation of this line and the one before"
-	}
-	return ""
 }
 
 func firstInvalidUTF8(data []byte) int {

@@ -150,6 +150,11 @@ type Common struct {
 	Email       string
 	Topics      []string
 	Sources     []*Source
+	// Ignore lists the diagnostic codes this record is an accepted
+	// exception to (ignore: [no-sources]); validate checks the codes
+	// and suppresses their diagnostics on the record. Positions:
+	// Origin.ItemPos("ignore", i).
+	Ignore []string
 	// Generated is true when ID was derived from the content (SPEC 2.6)
 	// rather than written.
 	Generated bool
@@ -445,7 +450,18 @@ type DatasetInfo struct {
 	Keywords    []string
 	Issued      Date
 	Modified    Date
+	// Rules set the severity of diagnostic codes for the record set
+	// (rules: {no-sources: off}), in the order written; validate checks
+	// them. Positions: Origin.KeyPos("rules."+code) and ValuePos.
+	Rules []Rule
 	Origin
+}
+
+// Rule is one entry of the rules of civicnet.yaml: a diagnostic code and
+// its level, "off", "warning" or "error" (as written; validate checks
+// both).
+type Rule struct {
+	Code, Level string
 }
 
 // builtinRoles are the roles SPEC 2.6 names, with their labels: the slug

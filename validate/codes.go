@@ -1,6 +1,17 @@
 package validate
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
+
+// DocsURL is the page that documents every code, with a bad example, the
+// message it gives and how to fix it; [HelpURL] links to one code.
+const DocsURL = "https://github.com/civicnet/civicnet/blob/main/docs/diagnostics.md"
+
+// InformationURL is civicnet's home page, for reports that name their
+// tool (SARIF's informationUri).
+const InformationURL = "https://github.com/civicnet/civicnet"
 
 // CodeInfo describes one diagnostic code.
 type CodeInfo struct {
@@ -58,6 +69,7 @@ var codes = []CodeInfo{
 	{"unit-cycle", Error, "unit_of or sub_organization_of links form a loop", "also in the loop"},
 	{"bad-base", Error, "the dataset base is not an absolute http(s) IRI ending with /", ""},
 	{"bad-license", Error, "a licence is neither an SPDX id nor a URL", ""},
+	{"bad-rule", Error, "a rule or an ignore list names an unknown code, or turns off an error", ""},
 	// Warnings.
 	{"event-outside-project", Warning, "an event's date is outside its project's period", "the project's period"},
 	{"participant-outside-project", Warning, "a project participant's period is outside the project's period", "the project's period"},
@@ -111,4 +123,32 @@ func sortedCodes(ds Diagnostics) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// HelpURL returns the link to the section of docs/diagnostics.md that
+// documents code: DocsURL#no-sources-warning, the anchor GitHub makes of
+// the heading "### `no-sources` (warning)". For an unknown code it is
+// DocsURL itself.
+func HelpURL(code string) string {
+	c, ok := LookupCode(code)
+	if !ok {
+		return DocsURL
+	}
+	return DocsURL + "#" + HeadingAnchor("`"+c.Code+"` ("+c.Severity.String()+")")
+}
+
+// HeadingAnchor returns the anchor GitHub gives a Markdown heading:
+// lower case, spaces to hyphens, and nothing but letters, digits,
+// hyphens and underscores kept.
+func HeadingAnchor(heading string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(heading)) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -49,6 +49,12 @@ type Diagnostic struct {
 	// two duplicates, the record a reference points to. [RelatedNote]
 	// says what they are for each code.
 	Related []model.Pos
+	// Suppressed, when set, says why the diagnostic does not count: the
+	// project's rules turned its code off, or its record is an accepted
+	// exception. Counts, HasErrors and the summary leave it out; the
+	// text, github, markdown and gitlab formats do not show it; json
+	// and sarif carry it with its suppression.
+	Suppressed *Suppression
 	// Record names the record the problem is in (for a membership or
 	// place written inside another record, that record); it is zero
 	// for a problem in no record, such as a file that cannot be read.
@@ -85,19 +91,24 @@ func (d Diagnostic) String() string {
 // Diagnostics is a list of diagnostics, usually sorted with Sort.
 type Diagnostics []Diagnostic
 
-// HasErrors reports whether any diagnostic is an error.
+// HasErrors reports whether any diagnostic that is not suppressed is an
+// error.
 func (ds Diagnostics) HasErrors() bool {
 	for i := range ds {
-		if ds[i].Severity == Error {
+		if ds[i].Severity == Error && ds[i].Suppressed == nil {
 			return true
 		}
 	}
 	return false
 }
 
-// Counts returns how many diagnostics are errors and how many warnings.
+// Counts returns how many diagnostics that are not suppressed are errors
+// and how many warnings.
 func (ds Diagnostics) Counts() (errors, warnings int) {
 	for i := range ds {
+		if ds[i].Suppressed != nil {
+			continue
+		}
 		switch ds[i].Severity {
 		case Error:
 			errors++
@@ -159,6 +170,9 @@ type Summary struct {
 	Errors, Warnings int
 	// Files is the number of files checked.
 	Files int
+	// Suppressed counts the diagnostics that rules or records' ignore
+	// lists suppressed; they are not among the errors and warnings.
+	Suppressed int
 	// Records is the number of records checked, when it is known.
 	Records int
 }
@@ -167,7 +181,13 @@ type Summary struct {
 // files checked (see [CountFiles]).
 func (ds Diagnostics) Summarize(files int) Summary {
 	e, w := ds.Counts()
-	return Summary{Errors: e, Warnings: w, Files: files}
+	s := Summary{Errors: e, Warnings: w, Files: files}
+	for i := range ds {
+		if ds[i].Suppressed != nil {
+			s.Suppressed++
+		}
+	}
+	return s
 }
 
 func (ds Diagnostics) summarize(opts RenderOptions) Summary {
@@ -177,13 +197,40 @@ func (ds Diagnostics) summarize(opts RenderOptions) Summary {
 }
 
 // String returns "2 errors, 1 warning in 3 files", or when no file was
-// checked but records were (records built in code), "… in 12 records".
+// checked but records were (records built in code), "… in 12 records";
+// followed by "(25 suppressed)" when rules suppressed some.
 func (s Summary) String() string {
 	in := plural(s.Files, "file")
 	if s.Files == 0 && s.Records > 0 {
 		in = plural(s.Records, "record")
 	}
-	return plural(s.Errors, "error") + ", " + plural(s.Warnings, "warning") + " in " + in
+	out := plural(s.Errors, "error") + ", " + plural(s.Warnings, "warning") + " in " + in
+	if s.Suppressed > 0 {
+		out += " (" + strconv.Itoa(s.Suppressed) + " suppressed)"
+	}
+	return out
+}
+
+// Shown returns the diagnostics that are not suppressed: what the text,
+// github, markdown and gitlab formats show. It returns ds itself when
+// none is.
+func (ds Diagnostics) Shown() Diagnostics {
+	n := 0
+	for i := range ds {
+		if ds[i].Suppressed == nil {
+			n++
+		}
+	}
+	if n == len(ds) {
+		return ds
+	}
+	out := make(Diagnostics, 0, n)
+	for i := range ds {
+		if ds[i].Suppressed == nil {
+			out = append(out, ds[i])
+		}
+	}
+	return out
 }
 
 func plural(n int, word string) string {

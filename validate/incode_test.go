@@ -183,6 +183,11 @@ var inCodeCases = map[string]func() *model.Dataset{
 		o.Sources = nil
 		return dataset(o)
 	},
+	"bad-rule": func() *model.Dataset {
+		o := orgRec("efus")
+		o.Ignore = []string{"no-sourcs"}
+		return dataset(o)
+	},
 	"inconsistent-type": func() *model.Dataset {
 		o := orgRec("efus")
 		o.Type = "netwrok"
@@ -275,4 +280,118 @@ func TestFileValuesReportedOnce(t *testing.T) {
 	assert.Equal(t, "p.yaml:4:9: error[reversed-interval]: during: end 2008 is before start 2011", diags[0].String())
 	assert.Equal(t, validate.RecordName{Kind: "project", ID: "p"}, diags[0].Record)
 	assert.Equal(t, "during", diags[0].Field)
+}
+
+// A record built in code is an accepted exception by its ignore list as
+// one read from a file is: the rules find the record a diagnostic names
+// by its kind and id, and a nested record by its key path.
+func TestInCodeIgnore(t *testing.T) {
+	suppressed := func(diags validate.Diagnostics, code string) []string {
+		var out []string
+		for _, d := range diags {
+			if d.Code == code && d.Suppressed != nil {
+				out = append(out, d.Where()+" "+d.Suppressed.Kind+" "+d.Suppressed.Justification)
+			}
+		}
+		return out
+	}
+
+	t.Run("record", func(t *testing.T) {
+		o := orgRec("efus")
+		o.Sources = nil
+		o.Ignore = []string{"no-sources"}
+		other := orgRec("fisu")
+		other.Sources = nil
+		diags := validate.Validate(dataset(o, other), nil)
+		assert.Equal(t, []string{"organization efus record ignore: [no-sources] on organization efus"}, suppressed(diags, "no-sources"))
+		e, w := diags.Counts()
+		assert.Equal(t, [2]int{0, 1}, [2]int{e, w}, "fisu's no-sources still counts: %v", diags)
+	})
+
+	overlapping := func(ownIgnore, memberIgnore []string) validate.Diagnostics {
+		o := orgRec("toscana")
+		o.Ignore = memberIgnore
+		o.Memberships = []*model.Membership{
+			{Organization: "efus", During: model.Between(model.Year(2001), model.Year(2010))},
+			{Organization: "efus", During: model.Since(model.Year(2005))},
+		}
+		for _, m := range o.Memberships {
+			m.Ignore = ownIgnore
+		}
+		return validate.Validate(dataset(o, orgRec("efus")), nil)
+	}
+	t.Run("nested by its own list", func(t *testing.T) {
+		diags := overlapping([]string{"overlapping-membership"}, nil)
+		got := suppressed(diags, "overlapping-membership")
+		require.Len(t, got, 1, "%v", diags)
+		assert.Regexp(t, `^organization toscana: memberships\[\d\]\.during record ignore: \[overlapping-membership\] on organization toscana: memberships\[\d\]$`, got[0])
+		assert.False(t, diags.HasErrors())
+		_, w := diags.Counts()
+		assert.Zero(t, w, "%v", diags)
+	})
+	t.Run("nested by its member's list", func(t *testing.T) {
+		diags := overlapping(nil, []string{"overlapping-membership"})
+		got := suppressed(diags, "overlapping-membership")
+		require.Len(t, got, 1, "%v", diags)
+		assert.Contains(t, got[0], " on organization toscana")
+	})
+	t.Run("not by another record's list", func(t *testing.T) {
+		o := orgRec("toscana")
+		o.Memberships = []*model.Membership{
+			{Organization: "efus", During: model.Between(model.Year(2001), model.Year(2010))},
+			{Organization: "efus", During: model.Since(model.Year(2005))},
+		}
+		efus := orgRec("efus")
+		efus.Ignore = []string{"overlapping-membership"}
+		diags := validate.Validate(dataset(o, efus), nil)
+		assert.Empty(t, suppressed(diags, "overlapping-membership"), "%v", diags)
+	})
+	t.Run("bad item names the record", func(t *testing.T) {
+		diags := validate.Validate(inCodeCases["bad-rule"](), nil)
+		require.Len(t, diags, 1, "%v", diags)
+		assert.Equal(t, `organization efus: ignore[0]: error[bad-rule]: ignore: unknown diagnostic code "no-sourcs"; did you mean "no-sources"?`, diags[0].String())
+	})
+}
+
+// In a file too, a nested membership's ignore list covers its own
+// diagnostics, which name the organisation it is written in, and not
+// those of the other memberships of that organisation.
+func TestFileIgnoreNested(t *testing.T) {
+	const file = `kind: organization
+id: toscana
+name: Toscana
+sources: [{title: t}]
+memberships:
+  - organization: efus
+    during: 2001/2010
+  - organization: efus
+    during: 2005/..
+    ignore: [overlapping-membership]
+  - organization: efus
+    during: 2008/2009
+---
+kind: organization
+id: efus
+name: Efus
+sources: [{title: t}]
+`
+	ds, problems := model.Decode(strings.NewReader(file), "t.yaml", model.Options{Base: testBase})
+	diags := validate.Validate(ds, problems)
+	var shown, suppressed []string
+	for _, d := range diags {
+		if d.Code != "overlapping-membership" {
+			continue
+		}
+		line := d.Record.String() + ": " + d.Field
+		if d.Suppressed != nil {
+			suppressed = append(suppressed, line+" "+d.Suppressed.Justification+" "+d.Suppressed.Pos.String())
+		} else {
+			shown = append(shown, line)
+		}
+	}
+	assert.Equal(t, []string{"organization toscana: memberships[1].during ignore: [overlapping-membership] on organization toscana: memberships[1] t.yaml:10:14"}, suppressed, "%v", diags)
+	assert.NotEmpty(t, shown, "the third membership's overlap still counts: %v", diags)
+	for _, s := range shown {
+		assert.NotContains(t, s, "memberships[1]")
+	}
 }

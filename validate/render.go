@@ -23,12 +23,17 @@ const (
 	// FormatSARIF is SARIF 2.1.0, for code-scanning tools. See
 	// [WriteSARIF].
 	FormatSARIF
+	// FormatMarkdown is a Markdown report, for a GitHub step summary or
+	// a pull-request comment. See [WriteMarkdown].
+	FormatMarkdown
+	// FormatGitLab is a GitLab Code Quality report. See [WriteGitLab].
+	FormatGitLab
 )
 
-var formatNames = [...]string{"", "text", "json", "github", "sarif"}
+var formatNames = [...]string{"", "text", "json", "github", "sarif", "markdown", "gitlab"}
 
 // Formats lists every format.
-var Formats = []Format{FormatText, FormatJSON, FormatGitHub, FormatSARIF}
+var Formats = []Format{FormatText, FormatJSON, FormatGitHub, FormatSARIF, FormatMarkdown, FormatGitLab}
 
 // String returns the name --format uses ("text").
 func (f Format) String() string {
@@ -38,7 +43,8 @@ func (f Format) String() string {
 	return fmt.Sprintf("Format(%d)", uint8(f))
 }
 
-// ParseFormat returns the format named s: text, json, github or sarif.
+// ParseFormat returns the format named s: text, json, github, sarif,
+// markdown or gitlab.
 func ParseFormat(s string) (Format, error) {
 	for i, n := range formatNames {
 		if i > 0 && n == s {
@@ -56,6 +62,18 @@ type RenderOptions struct {
 	// Files is the number of files checked, for the summary (see
 	// [CountFiles]).
 	Files int
+	// Limit, when above 0, makes the text format print only the first
+	// Limit diagnostics and a line counting the others; the summary
+	// still counts them all.
+	Limit int
+	// Changed lists the files a pull request changes (slash- or
+	// OS-separated, as the diagnostics name them): the GitHub format
+	// spends its annotations on them first.
+	Changed []string
+	// MoreAt says where the whole report is ("the step summary and
+	// civicnet.sarif"), for the GitHub format's last annotation when not
+	// every diagnostic could be one.
+	MoreAt string
 	// Records is the number of records checked; the summary counts them
 	// when no file was (records built in code): "in 12 records".
 	Records int
@@ -73,6 +91,10 @@ func Render(w io.Writer, f Format, diags Diagnostics, opts RenderOptions) error 
 		return WriteGitHub(w, diags, opts)
 	case FormatSARIF:
 		return WriteSARIF(w, diags, opts)
+	case FormatMarkdown:
+		return WriteMarkdown(w, diags, opts)
+	case FormatGitLab:
+		return WriteGitLab(w, diags, opts)
 	}
 	return fmt.Errorf("validate: cannot render %v", f)
 }

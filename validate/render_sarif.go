@@ -27,13 +27,20 @@ type (
 		Driver sarifDriver `json:"driver"`
 	}
 	sarifDriver struct {
-		Name  string      `json:"name"`
-		Rules []sarifRule `json:"rules"`
+		Name           string      `json:"name"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
 	}
 	sarifRule struct {
 		ID                   string       `json:"id"`
 		ShortDescription     sarifMessage `json:"shortDescription"`
+		HelpURI              string       `json:"helpUri"`
+		Help                 sarifHelp    `json:"help"`
 		DefaultConfiguration sarifConfig  `json:"defaultConfiguration"`
+	}
+	sarifHelp struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown"`
 	}
 	sarifConfig struct {
 		Level string `json:"level"`
@@ -42,12 +49,18 @@ type (
 		Text string `json:"text"`
 	}
 	sarifResult struct {
-		RuleID           string          `json:"ruleId"`
-		RuleIndex        int             `json:"ruleIndex"`
-		Level            string          `json:"level"`
-		Message          sarifMessage    `json:"message"`
-		Locations        []sarifLocation `json:"locations,omitempty"`
-		RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
+		RuleID           string             `json:"ruleId"`
+		RuleIndex        int                `json:"ruleIndex"`
+		Level            string             `json:"level"`
+		Message          sarifMessage       `json:"message"`
+		Locations        []sarifLocation    `json:"locations,omitempty"`
+		RelatedLocations []sarifLocation    `json:"relatedLocations,omitempty"`
+		Suppressions     []sarifSuppression `json:"suppressions,omitempty"`
+	}
+	sarifSuppression struct {
+		Kind          string         `json:"kind"`
+		Justification string         `json:"justification"`
+		Location      *sarifLocation `json:"location,omitempty"`
 	}
 	sarifLocation struct {
 		ID               *int                   `json:"id,omitempty"`
@@ -76,10 +89,12 @@ type (
 const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 // WriteSARIF writes diags as a SARIF 2.1.0 log of one run of the tool
-// "civicnet", for code-scanning services. Each code met is a rule (id =
-// code, shortDescription, default level); each diagnostic a result with
-// ruleId, level error or warning, the summary and detail as message, its
-// position as location and related positions as relatedLocations. A
+// "civicnet" (informationUri its home page), for code-scanning services.
+// Each code met is a rule (id = code, shortDescription, helpUri and help
+// pointing at its section of docs/diagnostics.md, default level); each
+// diagnostic a result with ruleId, level error or warning, the summary
+// and detail as message, its position as location and related
+// positions as relatedLocations. A
 // diagnostic about a record also has the record as a logical location
 // (kind "object", fullyQualifiedName "organization/efus") and, when it
 // is about one of its values, the value (kind "property",
@@ -91,10 +106,11 @@ const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/
 func WriteSARIF(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 	s := diags.summarize(opts)
 	run := sarifRun{
-		Tool:       sarifTool{Driver: sarifDriver{Name: "civicnet", Rules: []sarifRule{}}},
+		Tool:       sarifTool{Driver: sarifDriver{Name: "civicnet", InformationURI: InformationURL, Rules: []sarifRule{}}},
 		ColumnKind: "unicodeCodePoints",
 		Results:    make([]sarifResult, 0, len(diags)),
-		Properties: jsonSummary{Errors: s.Errors, Warnings: s.Warnings, Files: s.Files, Records: s.Records},
+		Properties: jsonSummary{Errors: s.Errors, Warnings: s.Warnings, Files: s.Files, Records: s.Records,
+			Suppressed: s.Suppressed},
 	}
 	ruleIndex := make(map[string]int)
 	for _, code := range sortedCodes(diags) {
@@ -103,8 +119,16 @@ func WriteSARIF(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		if !ok {
 			info = CodeInfo{Code: code, Severity: Error, Description: code}
 		}
+		help := HelpURL(code)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{ID: code,
-			ShortDescription:     sarifMessage{Text: info.Description},
+			ShortDescription: sarifMessage{Text: info.Description},
+			HelpURI:          help,
+			Help: sarifHelp{
+				Text: info.Description + ". Each diagnostic's message says how to fix it; " +
+					"the documentation of " + code + ", with a bad example and its fix: " + help,
+				Markdown: markdownText(info.Description) + ". Each diagnostic's message says how to fix it; " +
+					"see [the documentation of `" + code + "`](" + help + "), with a bad example and its fix.",
+			},
 			DefaultConfiguration: sarifConfig{Level: info.Severity.String()}})
 	}
 	for _, d := range diags {
@@ -122,6 +146,18 @@ func WriteSARIF(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 			id := i + 1
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: &id,
 				PhysicalLocation: sarifPhysical(r), Message: &sarifMessage{Text: RelatedNote(d.Code)}})
+		}
+		if sp := d.Suppressed; sp != nil {
+			// SARIF's kinds: inSource for an exception written in the
+			// record, external for a rule set outside it.
+			supp := sarifSuppression{Kind: "external", Justification: sp.Justification}
+			if sp.Kind == "record" {
+				supp.Kind = "inSource"
+			}
+			if pl := sarifPhysical(sp.Pos); pl != nil {
+				supp.Location = &sarifLocation{PhysicalLocation: pl}
+			}
+			res.Suppressions = []sarifSuppression{supp}
 		}
 		run.Results = append(run.Results, res)
 	}

@@ -79,7 +79,7 @@ func TestParseFormat(t *testing.T) {
 		assert.Equal(t, f, got)
 	}
 	_, err := validate.ParseFormat("xml")
-	assert.EqualError(t, err, `unknown format "xml": use text, json, github, sarif`)
+	assert.EqualError(t, err, `unknown format "xml": use text, json, github, sarif, markdown, gitlab`)
 	assert.Error(t, validate.Render(&bytes.Buffer{}, validate.Format(0), nil, validate.RenderOptions{}))
 }
 

@@ -21,9 +21,10 @@ const (
 //	    path:line:col: note: what the related position is
 //
 // and a last summary line,
-// "2 errors, 1 warning in 3 files". Positions drop what is unknown, as
-// go/token does. A diagnostic of a record without a position (built in
-// code) names the record and key path instead:
+// "2 errors, 1 warning in 3 files". With opts.Limit, a line "… and 5
+// more diagnostics not shown" comes before the summary. Positions drop
+// what is unknown, as go/token does. A diagnostic of a record without a
+// position (built in code) names the record and key path instead:
 //
 //	organization efus: memberships[2].during: error[reversed-interval]: …
 //
@@ -36,8 +37,14 @@ func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 		}
 		return code + s + ansiReset
 	}
-	for i := range diags {
-		d := &diags[i]
+	all := diags
+	diags = diags.Shown()
+	shown := diags
+	if opts.Limit > 0 && len(diags) > opts.Limit {
+		shown = diags[:opts.Limit]
+	}
+	for i := range shown {
+		d := &shown[i]
 		sev := style(ansiRed, d.Severity.String())
 		if d.Severity != Error {
 			sev = style(ansiYellow, d.Severity.String())
@@ -52,7 +59,10 @@ func WriteText(w io.Writer, diags Diagnostics, opts RenderOptions) error {
 			ew.print("    ", style(ansiDim, r.String()+": note: "+RelatedNote(d.Code)), "\n")
 		}
 	}
-	ew.print(diags.summarize(opts).String(), "\n")
+	if n := len(diags) - len(shown); n > 0 {
+		ew.print("… and ", plural(n, "more diagnostic"), " not shown\n")
+	}
+	ew.print(all.summarize(opts).String(), "\n")
 	return ew.flush()
 }
 

@@ -3,6 +3,7 @@ package validate
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -15,8 +16,46 @@ import (
 // nil when nothing could be loaded.
 //
 // Validate never stops at the first problem and never panics on what a
-// loader can produce. It does not modify ds.
+// loader can produce. It does not modify ds. It applies the record set's
+// own rules and ignore lists, as [ValidateWith] says.
 func Validate(ds *model.Dataset, problems []model.Problem) Diagnostics {
+	return ValidateWith(ds, problems, Options{})
+}
+
+// Options control ValidateWith.
+type Options struct {
+	// Overrides set the level of codes after the rules of civicnet.yaml
+	// (the command line's --ignore and --error); check each with
+	// [CheckOverride] first. An override that cannot apply is reported
+	// as a bad-rule diagnostic.
+	Overrides []Override
+}
+
+// ValidateWith is Validate with options. Like Validate, it applies the
+// record set's own configuration: the rules of civicnet.yaml (code →
+// off, warning or error) and the ignore lists of records, which
+// suppress diagnostics (see [Diagnostic.Suppressed]) or change their
+// severity; then opts.Overrides.
+func ValidateWith(ds *model.Dataset, problems []model.Problem, opts Options) Diagnostics {
+	diags := validate(ds, problems)
+	var bad Diagnostics
+	for _, o := range opts.Overrides {
+		if err := CheckOverride(o); err != nil {
+			bad = append(bad, badRule(model.Pos{}, o.Source+" "+o.Code+": "+err.Error(), ""))
+		}
+	}
+	if len(bad) > 0 {
+		opts.Overrides = slices.DeleteFunc(slices.Clone(opts.Overrides), func(o Override) bool { return CheckOverride(o) != nil })
+	}
+	diags, more := configure(diags, ds, opts.Overrides)
+	if bad = append(bad, more...); len(bad) > 0 {
+		diags = append(diags, bad...)
+		diags.Sort()
+	}
+	return diags
+}
+
+func validate(ds *model.Dataset, problems []model.Problem) Diagnostics {
 	p := &pass{ds: ds, problemAt: make(map[model.Pos]bool, len(problems))}
 	for _, pr := range problems {
 		p.problemAt[pr.Pos] = true

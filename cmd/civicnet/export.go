@@ -26,12 +26,16 @@ records always give the same bytes.
 
 The dump is written into a temporary directory beside DIR, then renamed
 into place: an interrupted or failed export leaves the previous dump as it
-was. An existing DIR is replaced only if it holds nothing but a dump.
+was. An existing DIR is replaced only if it holds nothing but a dump, and
+--formats is refused when that dump has parts it would not write again
+(docs/dump.md).
 
 PATH is a record file or a directory walked for *.yaml, *.yml and *.json;
 it defaults to ".". "-" reads one file from standard input. Records are
 validated first: on any error the diagnostics are printed on standard
-error and nothing is written. Warnings are printed too, unless --quiet.
+error and nothing is written. Warnings do not stop the export: the first
+10 are printed with the count of the others, unless --quiet ("civicnet
+validate" shows them all).
 
 Options:
   -o, --output DIR      write the dump into DIR (default "dump")
@@ -56,10 +60,15 @@ Examples:
   civicnet export --base https://data.example.org/net/ -o dump - < record.yaml
 `
 
+// exportWarningLimit is how many warnings export prints before it counts
+// the rest.
+const exportWarningLimit = 10
+
 func runExport(e *env) int {
 	flags := newFlagSet("export", e)
 	out := flags.StringP("output", "o", "dump", "output directory")
 	formatList := flags.String("formats", "", "parts of the dump to write")
+	flags.SetAnnotation("formats", valuesAnnotation, formatNames(export.AllFormats))
 	base := flags.String("base", "", "base IRI")
 	csvBOM := flags.Bool("csv-bom", false, "UTF-8 byte order mark in CSV files")
 	quiet := flags.BoolP("quiet", "q", false, "no progress, warnings or summary")
@@ -96,6 +105,11 @@ func runExport(e *env) int {
 		e.hintf("pass --base https://data.example.org/net/, or the record set's %s as a path too", model.DatasetFile)
 		return exitUsage
 	}
+	if lost := droppedFiles(*out, formats); len(lost) > 0 {
+		e.errorf("--formats %s would replace the dump in %s and drop its %s", *formatList, *out, strings.Join(lost, ", "))
+		e.hintf("write into another directory with -o, remove %s first, or list every part of the dump to keep in --formats", *out)
+		return exitUsage
+	}
 	paths, err := leaveOut(paths, *out)
 	if err != nil {
 		e.errorf("-o/--output: %v", err)
@@ -116,9 +130,15 @@ func runExport(e *env) int {
 			return exitFailure
 		}
 	case warns > 0 && !*quiet:
-		// Warnings do not stop an export; validate shows them in full.
-		e.errorf("%s", diags.Summarize(files))
-		e.hintf("run \"civicnet validate\" on the same paths to see the warnings")
+		// Warnings do not stop an export: the first few are shown, and
+		// validate shows them all.
+		opts := validate.RenderOptions{Files: files, Color: colorWanted(e.stderr), Limit: exportWarningLimit}
+		if err := validate.WriteText(e.stderr, diags, opts); err != nil {
+			return exitFailure
+		}
+		if warns > exportWarningLimit {
+			e.hintf("run \"civicnet validate\" on the same paths to see all %d warnings", warns)
+		}
 	}
 	for _, d := range diags {
 		if d.Code == "read-error" {
@@ -129,6 +149,10 @@ func runExport(e *env) int {
 	if errs > 0 {
 		e.errorf("nothing written: the records have errors")
 		return exitInvalid
+	}
+	if ds.Len() == 0 {
+		noRecords(e, paths)
+		return exitUsage
 	}
 	if ds.Info.Base == "" {
 		e.errorf("no base IRI: the records' IRIs need one")
@@ -235,7 +259,7 @@ func leaveOut(paths []string, out string) ([]string, error) {
 
 // entriesBut lists the record files and directories in dir, descending
 // along the path components skip and leaving out the last one. Hidden
-// directories are left out, as the loader does when it walks.
+// directories are left out, with hidden files, as the loader does when it walks.
 func entriesBut(dir string, skip []string) []string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -252,7 +276,7 @@ func entriesBut(dir string, skip []string) []string {
 			if !strings.HasPrefix(d.Name(), ".") {
 				out = append(out, p)
 			}
-		case model.IsRecordFile(d.Name()):
+		case model.IsRecordFile(d.Name()) && !strings.HasPrefix(d.Name(), "."):
 			out = append(out, p)
 		}
 	}

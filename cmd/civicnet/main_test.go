@@ -20,7 +20,8 @@ func TestMain(m *testing.M) {
 // TestScripts runs the black-box tests of the command line:
 // testdata/script/*.txtar, one behaviour each. Scripts find the example
 // record set in $EXAMPLES and the bad-input corpus of the validate
-// package in $CORPUS. The condition [root] holds when the tests run as
+// package in $CORPUS. The command action-step writes a step of the
+// GitHub Action as a script (action_test.go). The condition [root] holds when the tests run as
 // root, for whom file permissions do not stop writes.
 func TestScripts(t *testing.T) {
 	examples, err := filepath.Abs(filepath.Join("..", "..", "examples"))
@@ -37,6 +38,9 @@ func TestScripts(t *testing.T) {
 			env.Setenv("EXAMPLES", examples)
 			env.Setenv("CORPUS", corpus)
 			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"action-step": actionStepCmd,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/pflag"
 )
 
 const versionUsage = `Usage: civicnet version
+       civicnet --version
 
 Prints the version of civicnet and of the Go toolchain that built it.
 `
@@ -44,14 +46,22 @@ func newFlagSet(name string, e *env) *pflag.FlagSet {
 
 // parseFlags parses e.args; done is true when the command should stop
 // with code: after -h (usage on stdout), or on a usage error (message and
-// hint on stderr).
+// hint on stderr). With e.inspect set it hands over the flag set and
+// stops.
 func parseFlags(fs *pflag.FlagSet, e *env, usageText string) (code int, done bool) {
 	fs.BoolP("help", "h", false, "show help")
+	if e.inspect != nil {
+		e.inspect(fs)
+		return exitOK, true
+	}
 	if err := fs.Parse(e.args); err != nil {
 		if err == pflag.ErrHelp {
 			return exitOK, true
 		}
 		e.errorf("%v", err)
+		if s := suggestFlag(fs, err); s != "" {
+			e.hintf("did you mean %s?", s)
+		}
 		e.hintf("run \"civicnet %s -h\" for the options", fs.Name())
 		return exitUsage, true
 	}
@@ -60,4 +70,19 @@ func parseFlags(fs *pflag.FlagSet, e *env, usageText string) (code int, done boo
 		return exitOK, true
 	}
 	return 0, false
+}
+
+// suggestFlag returns the flag an "unknown flag: --strcit" error most
+// likely meant ("--strict"), or "".
+func suggestFlag(fs *pflag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	if s := closest(name, names); s != "" {
+		return "--" + s
+	}
+	return ""
 }

@@ -294,6 +294,9 @@ func fieldSchema(k model.Kind, f string) (any, error) {
 		return schemaList(schemaRef("item"), ""), nil
 	case "sources":
 		return schemaList(schemaRef("source"), "where the facts come from"), nil
+	case "ignore":
+		return schemaList(schemaObject{}.set("type", "string").set("pattern", "^[a-z0-9]+(-[a-z0-9]+)*$"),
+			"diagnostic codes (warnings) this record is an accepted exception to, such as no-sources"), nil
 	case "type":
 		examples := map[model.Kind][]string{
 			model.KindRegion: orgTypeExamples, model.KindOrganization: orgTypeExamples,
@@ -372,6 +375,10 @@ func datasetSchema() (schemaObject, error) {
 			s = schemaList(schemaObject{}.set("type", "string"), "")
 		case "issued", "modified":
 			s = schemaRef("date")
+		case "rules":
+			s = schemaObject{}.set("type", "object").
+				set("description", "diagnostic code → off, warning or error (docs/diagnostics.md)").
+				set("additionalProperties", schemaObject{}.set("enum", []string{"off", "warning", "error"}))
 		default:
 			return nil, fmt.Errorf("JSON Schema: no schema for civicnet.yaml field %q", f)
 		}
