@@ -87,7 +87,7 @@ func (w *writer) recordsByKind() map[model.Kind][]int32 {
 
 func (w *writer) writeIndex(byKind map[model.Kind][]int32) error {
 	info := w.ds.Info
-	p := &page{Root: "", Heading: text(rdf.DatasetTitle(info)), Search: true}
+	p := &page{Root: "./", Heading: text(rdf.DatasetTitle(info)), Search: true}
 	p.Title = p.Heading.Text
 	if d := rdf.DatasetDescription(info); d != "" {
 		p.Description = []seg{{Text: d, Lang: info.Language}}
