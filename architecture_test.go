@@ -28,6 +28,7 @@ var allowed = map[string][]string{
 	"export/csvw":               {"model", "export/rdf"},
 	"export/dcat":               {"model", "export/rdf", "export/turtle"},
 	"export/shacl":              {"export/rdf", "export/turtle"},
+	"export/site":               {"model", "export/rdf", "export/turtle", "export/ntriples", "export/jsonld"},
 }
 
 // TestPackageImportsFollowArchitecture reads the imports of every

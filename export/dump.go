@@ -51,7 +51,7 @@ func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 	if err := model.CheckBase(ds.Info.Base); err != nil {
 		return err
 	}
-	if err := checkReplaceable(dir); err != nil {
+	if err := checkReplaceable(dir, dumpNames); err != nil {
 		return err
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
@@ -104,7 +104,9 @@ func (e *NotReplaceableError) Error() string {
 	return fmt.Sprintf("export: %s holds %s, which is not part of a dump", e.Dir, e.Entry)
 }
 
-func checkReplaceable(dir string) error {
+// checkReplaceable refuses a dir that holds an entry whose name is not
+// among names, the top-level names of what replaces it.
+func checkReplaceable(dir string, names map[string]bool) error {
 	st, err := os.Stat(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -120,7 +122,7 @@ func checkReplaceable(dir string) error {
 		return err
 	}
 	for _, e := range entries {
-		if !dumpNames[e.Name()] {
+		if !names[e.Name()] {
 			return &NotReplaceableError{Dir: dir, Entry: e.Name()}
 		}
 	}
