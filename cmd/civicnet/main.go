@@ -61,6 +61,7 @@ type command struct {
 var commands = []command{
 	{"validate", "check records and report every problem with its position", runValidate},
 	{"export", "validate records and write an open-data dump", runExport},
+	{"site", "validate records and write a linked-data site", runSite}, {"serve", "serve a site with content negotiation", runServe},
 	{"schema", "print the JSON Schema of the record format", runSchema},
 	{"version", "print the version", runVersion},
 }
