@@ -88,7 +88,8 @@ type writer struct {
 	rel  *relations
 	ctx  *contextSubset
 
-	ttlHeader []byte // the prefixes every .ttl starts with
+	ttlHeader []byte   // the prefixes every .ttl starts with
+	dirs      sync.Map // the directories made so far
 
 	// Gathered during the pass, for the pages written after it.
 	triples, subjects int
@@ -323,11 +324,25 @@ func jsonldDocument(d *doc) []byte {
 	return append(b, "\n  ]\n}\n"...)
 }
 
+// mkdir makes dir and its parents once: every document's files go into
+// a few directories, and a stat for each file would cost as much as
+// writing it.
+func (w *writer) mkdir(dir string) error {
+	if _, ok := w.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	w.dirs.Store(dir, true)
+	return nil
+}
+
 // create writes one file of the site; it must not exist yet, so that two
 // documents can never share a file unnoticed.
 func (w *writer) create(rel string, data []byte) error {
 	p := filepath.Join(w.dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := w.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
