@@ -31,6 +31,7 @@ var allowed = map[string][]string{
 	"export/shacl":              {"export/rdf", "export/turtle"},
 	"export/diff":               {"model", "export/rdf", "export/ntriples"},
 	"export/vocab":              {"export/rdf", "export/turtle"},
+	"export/site":               {"model", "export/rdf", "export/turtle", "export/ntriples", "export/jsonld"},
 }
 
 // TestPackageImportsFollowArchitecture reads the imports of every

@@ -11,6 +11,7 @@ require (
 
 // Test dependencies.
 require (
+	github.com/chromedp/chromedp v0.23.1
 	github.com/knakk/rdf v0.0.0-20260317081859-15b52521cde6
 	github.com/piprate/json-gold v0.9.1
 	github.com/rogpeppe/go-internal v1.16.0
@@ -20,6 +21,8 @@ require (
 
 require (
 	github.com/cayleygraph/quad v1.3.0 // indirect
+	github.com/chromedp/cdproto v0.160.1 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/pquerna/cachecontrol v0.2.0 // indirect
 	golang.org/x/sys v0.48.0 // indirect
 	golang.org/x/tools v0.51.0 // indirect

@@ -83,7 +83,7 @@ func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 	if diags.HasErrors() {
 		return &InvalidError{Diagnostics: *diags}
 	}
-	if err := checkReplaceable(dir); err != nil {
+	if err := checkReplaceable(dir, dumpNames); err != nil {
 		return err
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
@@ -136,7 +136,9 @@ func (e *NotReplaceableError) Error() string {
 	return fmt.Sprintf("export: %s holds %s, which is not part of a dump", e.Dir, e.Entry)
 }
 
-func checkReplaceable(dir string) error {
+// checkReplaceable refuses a dir that holds an entry whose name is not
+// among names, the top-level names of what replaces it.
+func checkReplaceable(dir string, names map[string]bool) error {
 	st, err := os.Stat(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -152,7 +154,7 @@ func checkReplaceable(dir string) error {
 		return err
 	}
 	for _, e := range entries {
-		if !dumpNames[e.Name()] {
+		if !names[e.Name()] {
 			return &NotReplaceableError{Dir: dir, Entry: e.Name()}
 		}
 	}

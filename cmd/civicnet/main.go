@@ -89,6 +89,8 @@ func init() {
 	commands = []command{
 		{"validate", "check records and report every problem with its position", validateUsage, runValidate},
 		{"export", "validate records and write an open-data dump", exportUsage, runExport},
+		{"site", "validate records and write a linked-data site", siteUsage, runSite},
+		{"serve", "serve a site with content negotiation", serveUsage, runServe},
 		{"init", "start a record set: civicnet.yaml, examples, CI workflow", initUsage, runInit},
 		{"fmt", "rewrite record files in the canonical form", fmtUsage, runFmt},
 		{"schema", "print the JSON Schema of the record format", schemaUsage, runSchema},

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/export/site"
+	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/validate"
+)
+
+const siteUsage = `Usage: civicnet site [-o DIR] [--base IRI] [--quiet] [PATH...]
+
+Validates records and, when they hold no errors, writes them into DIR as
+a static linked-data site: for every record {base}id/{id} a page
+(id/{id}/index.html, which static hosts serve at {base}id/{id}/) and its
+triples (id/{id}.ttl, .nt, .jsonld); pages for the concept schemes, the
+dataset and an index with a timeline and an offline search; the whole
+dump (dataset.ttl, dataset.nt, …) it links; and the rules that answer
+each IRI with HTML or RDF by the Accept header on Apache (.htaccess) and
+nginx (nginx.conf). Publish DIR at the base IRI; "civicnet serve DIR"
+previews it. The same records always give the same bytes.
+
+The site is written into a temporary directory beside DIR, then renamed
+into place: a failed site leaves the previous one as it was. An
+existing DIR is replaced only if it holds nothing but a site.
+
+PATH is a record file or a directory walked for *.yaml, *.yml and *.json;
+it defaults to ".". "-" reads one file from standard input.
+
+Options:
+  -o, --output DIR   write the site into DIR (default "site")
+      --base IRI     base IRI of the records' IRIs, ending in "/"; it
+                     overrides base in civicnet.yaml
+  -q, --quiet        print no progress, warnings or summary
+  -h, --help         show this help
+
+Exit status: 0 site written, 1 invalid records (nothing written), 2 usage
+error, 3 a file could not be read or the site written.
+
+Examples:
+  civicnet site -o site examples
+  civicnet serve site
+`
+
+func runSite(e *env) int {
+	flags := newFlagSet("site", e)
+	out := flags.StringP("output", "o", "site", "output directory")
+	base := flags.String("base", "", "base IRI")
+	quiet := flags.BoolP("quiet", "q", false, "no progress, warnings or summary")
+	if code, done := parseFlags(flags, e, siteUsage); done {
+		return code
+	}
+	if *out == "" {
+		e.errorf("-o/--output: the output directory is empty")
+		return exitUsage
+	}
+	if *base != "" {
+		if err := model.CheckBase(*base); err != nil {
+			e.errorf("--base: %s", baseMessage(err))
+			e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
+			return exitUsage
+		}
+	}
+	paths, stdinUsed, ok := recordPaths(e, flags.Args())
+	if !ok {
+		return exitUsage
+	}
+	if stdinUsed && *base == "" && !hasDatasetFile(paths) {
+		e.errorf("records from standard input (\"-\") need --base, or a %s among the paths", model.DatasetFile)
+		e.hintf("pass --base https://data.example.org/net/, or the record set's %s as a path too", model.DatasetFile)
+		return exitUsage
+	}
+	paths, err := leaveOut(paths, *out)
+	if err != nil {
+		e.errorf("-o/--output: %v", err)
+		e.hintf("write the site outside the records, for example -o ../site")
+		return exitUsage
+	}
+
+	stop := e.startProgress(*quiet, "validating "+describePaths(paths)+"…")
+	ds, problems := model.LoadFiles(paths, model.Options{Base: *base, Stdin: e.stdin})
+	diags := validate.Validate(ds, problems)
+	stop()
+	errs, warns := diags.Counts()
+	files := validate.CountFiles(ds, diags)
+	switch {
+	case errs > 0:
+		opts := validate.RenderOptions{Files: files, Color: colorWanted(e.stderr)}
+		if err := validate.WriteText(e.stderr, diags, opts); err != nil {
+			return exitFailure
+		}
+	case warns > 0 && !*quiet:
+		e.errorf("%s", diags.Summarize(files))
+		e.hintf("run \"civicnet validate\" on the same paths to see the warnings")
+	}
+	for _, d := range diags {
+		if d.Code == "read-error" {
+			e.errorf("nothing written: records could not be read")
+			return exitFailure
+		}
+	}
+	if errs > 0 {
+		e.errorf("nothing written: the records have errors")
+		return exitInvalid
+	}
+	if ds.Info.Base == "" {
+		e.errorf("no base IRI: the records' IRIs need one")
+		e.hintf("set base in %s, or pass --base https://data.example.org/net/", model.DatasetFile)
+		return exitUsage
+	}
+	if err := model.CheckBase(ds.Info.Base); err != nil {
+		e.errorf("%s: %s", ds.Info.ValuePos("base"), baseMessage(err))
+		e.errorf("nothing written: the base IRI cannot be used")
+		return exitInvalid
+	}
+
+	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer cancel()
+	go func() {
+		<-ctx.Done()
+		cancel()
+	}()
+	var opts export.SiteOptions
+	if !*quiet && isTerminal(e.stderr) {
+		opts.Progress = func(file string) { e.errorf("writing %s", filepath.Join(*out, filepath.FromSlash(file))) }
+	}
+	if err := export.WriteSite(ctx, *out, ds, opts); err != nil {
+		if errors.Is(err, export.ErrPreviousDumpLeft) {
+			e.errorf("wrote %s; %s", *out, libMessage(err))
+			e.hintf("remove the previous site named above by hand")
+			return exitFailure
+		}
+		if ctx.Err() != nil {
+			e.errorf("interrupted: nothing written, %s left as it was", *out)
+			return exitFailure
+		}
+		e.errorf("writing the site to %s: %s", *out, libMessage(err))
+		var nr *export.NotReplaceableError
+		if errors.As(err, &nr) && nr.Entry != "" {
+			e.hintf("choose another output directory, or move %s out of %s", nr.Entry, nr.Dir)
+		}
+		e.hintf("nothing was written; %s is as it was", *out)
+		return exitFailure
+	}
+	if !*quiet {
+		e.errorf("wrote %s", *out)
+		e.hintf("preview it with \"civicnet serve %s\"", *out)
+	}
+	return exitOK
+}
+
+const serveUsage = `Usage: civicnet serve [--addr HOST:PORT] DIR
+
+Serves the site in DIR (written by "civicnet site") over HTTP, for
+preview and small deployments, until interrupted. A record's IRI path
+/id/{id} answers 303 See Other to its page /id/{id}/ or, by the Accept
+header, to /id/{id}.ttl (text/turtle), /id/{id}.jsonld
+(application/ld+json) or /id/{id}.nt (application/n-triples), with
+"Vary: Accept"; concept schemes and concepts likewise. The site is
+served at the root, whatever the path of its base IRI.
+
+Options:
+      --addr HOST:PORT   the address to listen on (default
+                         "127.0.0.1:8080"; port 0 picks a free one)
+  -h, --help             show this help
+
+Exit status: 0 stopped by a signal, 2 usage error, 3 DIR is no site or
+the address cannot be listened on.
+
+Examples:
+  civicnet serve site
+  curl -L -H 'Accept: text/turtle' http://127.0.0.1:8080/id/efus
+`
+
+func runServe(e *env) int {
+	flags := newFlagSet("serve", e)
+	addr := flags.String("addr", "127.0.0.1:8080", "address to listen on")
+	if code, done := parseFlags(flags, e, serveUsage); done {
+		return code
+	}
+	if flags.NArg() != 1 {
+		e.errorf("serve needs one DIR, the site to serve (got %d arguments)", flags.NArg())
+		e.hintf("write a site with \"civicnet site -o site examples\", then run \"civicnet serve site\"")
+		return exitUsage
+	}
+	dir := flags.Arg(0)
+	if st, err := os.Stat(filepath.Join(dir, "index.html")); err != nil || !st.Mode().IsRegular() {
+		e.errorf("%s is not a site: it has no index.html", dir)
+		e.hintf("write one with \"civicnet site -o %s PATH...\"", dir)
+		return exitFailure
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		e.errorf("--addr: %v", err)
+		e.hintf("choose another port, such as --addr 127.0.0.1:8081")
+		return exitFailure
+	}
+	srv := &http.Server{Handler: site.NewHandler(os.DirFS(dir)), ReadHeaderTimeout: 10 * time.Second}
+	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	e.errorf("serving %s at http://%s/ (interrupt to stop)", dir, ln.Addr())
+	select {
+	case err := <-done:
+		e.errorf("serving %s: %v", dir, err)
+		return exitFailure
+	case <-ctx.Done():
+	}
+	shutdown, stop := context.WithTimeout(context.Background(), 5*time.Second)
+	defer stop()
+	_ = srv.Shutdown(shutdown)
+	e.errorf("stopped")
+	return exitOK
+}
