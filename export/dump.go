@@ -71,11 +71,35 @@ func WriteDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 
 // writeDump is WriteDump with a hook that wraps every file's writer, so
 // tests can simulate a full disk.
-func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOptions, wrap func(io.Writer) io.Writer) (err error) {
+func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOptions, wrap func(io.Writer) io.Writer) error {
+	if err := checkDataset(ds, opts.Validation); err != nil {
+		return err
+	}
+	return replaceAtomically(ctx, dir, dumpNames, func(tmp string) error {
+		d := &dump{ctx: ctx, dir: tmp, ds: ds, opts: opts, wrap: wrap}
+		formats := opts.Formats
+		if formats == nil {
+			formats = AllFormats
+		}
+		for _, f := range formats {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := d.write(f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// checkDataset refuses a dataset without a usable base, or one that
+// validation finds errors in: diags when the caller has them, else what
+// validate.Validate reports now.
+func checkDataset(ds *model.Dataset, diags *validate.Diagnostics) error {
 	if err := model.CheckBase(ds.Info.Base); err != nil {
 		return err
 	}
-	diags := opts.Validation
 	if diags == nil {
 		d := validate.Validate(ds, nil)
 		diags = &d
@@ -83,7 +107,16 @@ func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 	if diags.HasErrors() {
 		return &InvalidError{Diagnostics: *diags}
 	}
-	if err := checkReplaceable(dir, dumpNames); err != nil {
+	return nil
+}
+
+// replaceAtomically has fill write into a temporary directory beside
+// dir, which then replaces dir. If anything fails, or ctx is cancelled,
+// the temporary directory is removed and dir is left as it was. An
+// existing dir is replaced only when it is empty or holds nothing but
+// names (so that what a user had is never deleted).
+func replaceAtomically(ctx context.Context, dir string, names map[string]bool, fill func(tmp string) error) (err error) {
+	if err := checkReplaceable(dir, names); err != nil {
 		return err
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
@@ -99,18 +132,8 @@ func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 			os.RemoveAll(tmp)
 		}
 	}()
-	d := &dump{ctx: ctx, dir: tmp, ds: ds, opts: opts, wrap: wrap}
-	formats := opts.Formats
-	if formats == nil {
-		formats = AllFormats
-	}
-	for _, f := range formats {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := d.write(f); err != nil {
-			return err
-		}
+	if err := fill(tmp); err != nil {
+		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err

@@ -2,13 +2,12 @@ package export
 
 import (
 	"context"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/civicnet/civicnet/export/site"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/validate"
 )
 
 // SiteOptions control WriteSite.
@@ -19,6 +18,9 @@ type SiteOptions struct {
 	// Progress, when set, is called as each file of the dump is started
 	// and once for the site's pages ("site").
 	Progress func(file string)
+	// Validation is as for DumpOptions: what validate.Validate reported
+	// on the dataset, or nil for WriteSite to validate it.
+	Validation *validate.Diagnostics
 }
 
 // WriteSite writes ds into the directory dir as a static linked-data
@@ -29,53 +31,33 @@ type SiteOptions struct {
 // dir: a failure or a cancelled ctx leaves dir as it was. An existing
 // dir is replaced only when it is empty or holds nothing but what a site
 // writes.
-func WriteSite(ctx context.Context, dir string, ds *model.Dataset, opts SiteOptions) (err error) {
-	if err := model.CheckBase(ds.Info.Base); err != nil {
+func WriteSite(ctx context.Context, dir string, ds *model.Dataset, opts SiteOptions) error {
+	if err := checkDataset(ds, opts.Validation); err != nil {
 		return err
 	}
-	if err := checkReplaceable(dir, siteNames); err != nil {
-		return err
-	}
-	parent := filepath.Dir(filepath.Clean(dir))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
+	return replaceAtomically(ctx, dir, siteNames, func(tmp string) error {
+		d := &dump{ctx: ctx, dir: tmp, ds: ds, opts: DumpOptions{CSVBOM: opts.CSVBOM, Progress: opts.Progress}}
+		for _, f := range AllFormats {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := d.write(f); err != nil {
+				return err
+			}
 		}
-	}()
-	d := &dump{ctx: ctx, dir: tmp, ds: ds, opts: DumpOptions{CSVBOM: opts.CSVBOM, Progress: opts.Progress}}
-	for _, f := range AllFormats {
-		if err := ctx.Err(); err != nil {
+		if opts.Progress != nil {
+			opts.Progress("site")
+		}
+		var listed []site.File
+		for _, f := range d.files {
+			dist := distribution(f, "", func(string) bool { return false })
+			listed = append(listed, site.File{Path: f.Path, MediaType: dist.MediaType, Description: dist.Description, Size: f.Size, SHA256: f.SHA256})
+		}
+		if err := site.Write(ctx, tmp, ds, site.Options{Files: listed}); err != nil {
 			return err
 		}
-		if err := d.write(f); err != nil {
-			return err
-		}
-	}
-	if opts.Progress != nil {
-		opts.Progress("site")
-	}
-	var listed []site.File
-	for _, f := range d.files {
-		dist := distribution(f, "", func(string) bool { return false })
-		listed = append(listed, site.File{Path: f.Path, MediaType: dist.MediaType, Description: dist.Description, Size: f.Size, SHA256: f.SHA256})
-	}
-	if err := site.Write(ctx, tmp, ds, site.Options{Files: listed}); err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	return replaceDir(tmp, dir)
+		return nil
+	})
 }
 
 // siteNames are the top-level names of a site: the dump's and the

@@ -129,7 +129,7 @@ func runSite(e *env) int {
 		<-ctx.Done()
 		cancel()
 	}()
-	var opts export.SiteOptions
+	opts := export.SiteOptions{Validation: &diags}
 	if !*quiet && isTerminal(e.stderr) {
 		opts.Progress = func(file string) { e.errorf("writing %s", filepath.Join(*out, filepath.FromSlash(file))) }
 	}
