@@ -55,7 +55,7 @@ type DumpFile struct {
 	Path   string // slash-separated, relative to the dump directory
 	Format Format
 	Size   int64
-	SHA256 string // lower-case hex
+	SHA256 string // lower-case hex; "" when the dump has no catalogue, which is what needs it
 }
 
 // WriteDump writes ds into the directory dir as a dump (SPEC section 4),
@@ -252,7 +252,12 @@ func (d *dump) create(rel string, f Format, fn func(w io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	h := sha256.New()
+	// The checksums are for the catalogue (and the site's dataset page):
+	// hashing 5 GB of output costs seconds a dump without one need not pay.
+	var h hash.Hash
+	if d.wants(FormatCatalog) {
+		h = sha256.New()
+	}
 	var w io.Writer = file
 	if d.wrap != nil {
 		w = d.wrap(w)
@@ -272,7 +277,11 @@ func (d *dump) create(rel string, f Format, fn func(w io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("export: writing %s: %w", path.Clean(rel), err)
 	}
-	d.files = append(d.files, DumpFile{Path: rel, Format: f, Size: cw.n, SHA256: hex.EncodeToString(h.Sum(nil))})
+	sum := ""
+	if h != nil {
+		sum = hex.EncodeToString(h.Sum(nil))
+	}
+	d.files = append(d.files, DumpFile{Path: rel, Format: f, Size: cw.n, SHA256: sum})
 	return nil
 }
 
@@ -284,7 +293,9 @@ type countingWriter struct {
 
 func (c *countingWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
-	c.h.Write(p[:n])
+	if c.h != nil {
+		c.h.Write(p[:n])
+	}
 	c.n += int64(n)
 	return n, err
 }
