@@ -141,7 +141,8 @@ var csvTables = []csvTableSpec{
 		specs: recordColumns(orgColumns(slices.Concat(
 			[]csvColumnSpec{{name: "capital", doc: "id of the capital (a place)", id: true, property: rdf.Civic.Capital,
 				about: "id/{id}#territory", ref: "id/{}", table: "places",
-				cells: regionCells(func(r *model.Region) []string { return oneCell(r.Capital) })}},
+				cells: regionCells(func(r *model.Region) []string { return oneCell(r.Capital) })},
+				nameOfColumn("capital_name", "capital", func(r model.Record) string { return r.(*model.Region).Capital })},
 			quantityColumns("area_km2", "area in km²", "area", func(r model.Record) model.Quantity { return r.(*model.Region).AreaKm2 }),
 			quantityColumns("population", "population", "population", func(r model.Record) model.Quantity { return r.(*model.Region).Population }),
 			[]csvColumnSpec{{name: "territory_identifiers", doc: "identifiers of the territory, scheme:value", multi: true,
@@ -225,6 +226,7 @@ var csvTables = []csvTableSpec{
 				{name: "place", doc: "id of the place: the venue, else the city", id: true, property: rdf.Schema.Location,
 					ref: "id/{}", table: "places",
 					cells: eventCells(func(e *model.Event) []string { return oneCell(e.Place) })},
+				nameOfColumn("place_name", "place", func(r model.Record) string { return r.(*model.Event).Place }),
 				{name: "series", doc: "id of the event series this is an edition of", id: true, property: rdf.Schema.SuperEvent,
 					ref: "id/{}", table: "events",
 					cells: eventCells(func(e *model.Event) []string { return oneCell(e.Series) })},
@@ -266,6 +268,7 @@ var csvTables = []csvTableSpec{
 					}
 					return nil
 				}},
+			nameOfColumn("contained_in_name", "contained_in", func(r model.Record) string { return r.(*model.Place).ContainedIn }),
 			csvColumnSpec{name: "territory_of", doc: "id of the region whose territory the place lies in (heritage sites)", id: true,
 				property: rdf.Schema.ContainedInPlace, ref: "id/{}#territory", table: "regions",
 				cells: func(r model.Record, x *csvIndex) []string {
@@ -388,7 +391,23 @@ func orgColumns(more ...csvColumnSpec) []csvColumnSpec {
 			cells: orgCells(func(o *model.Organization) []string { return oneCell(o.Country) })},
 		{name: "place", doc: "id of the seat (a place)", id: true, property: rdf.Schema.Location, ref: "id/{}", table: "places",
 			cells: orgCells(func(o *model.Organization) []string { return oneCell(o.Place) })},
+		nameOfColumn("place_name", "place", func(r model.Record) string { return model.OrganizationOf(r).Place }),
 	}, more...)
+}
+
+// nameOfColumn is the name of the record a reference column points to,
+// beside it, so that a reader of the table sees "Torino" where the id is
+// a generated UUID. It is the referenced record's own name in the RDF,
+// so CSVW output leaves it out.
+func nameOfColumn(name, of string, get func(model.Record) string) csvColumnSpec {
+	return csvColumnSpec{name: name, doc: "name of the record in " + of + ", for readers (the id is what links)",
+		property: rdf.Schema.Name, suppress: true, guarded: true,
+		cells: func(r model.Record, x *csvIndex) []string {
+			if ref := x.ds.Lookup(get(r)); ref != nil {
+				return oneCell(ref.Base().Name.Best(x.lang))
+			}
+			return nil
+		}}
 }
 
 // intervalColumns are the EDTF text of an interval and its ISO start and
@@ -423,7 +442,9 @@ func intervalColumns(name, doc string, get func(model.Record) model.Interval) []
 func quantityColumns(name, doc, fragment string, get func(model.Record) model.Quantity) []csvColumnSpec {
 	about := "id/{id}#" + fragment
 	return []csvColumnSpec{
-		{name: name, doc: doc, datatype: dtDecimal, property: rdf.Schema.Value, about: about,
+		// Suppressed in CSVW: the RDF writes a bound ("more than 60") as
+		// schema:minValue or maxValue, which a column cannot choose.
+		{name: name, doc: doc, datatype: dtDecimal, property: rdf.Schema.Value, about: about, suppress: true,
 			cells: func(r model.Record, _ *csvIndex) []string { return oneCell(get(r).Value) }},
 		{name: name + "_qualifier", doc: "qualifier of " + name + " (approximate, at-least, more-than, at-most, less-than); empty when exact",
 			id: true, property: rdf.Civic.Qualifier, about: about,

@@ -82,6 +82,15 @@ func catalogGraph(ds *model.Dataset, files []Distribution, stats rdf.Stats) *rdf
 	license := rdf.IRI(rdf.LicenseIRI(rdf.DatasetLicense(info)))
 
 	a(catalog, rdf.DCAT.Catalog)
+	// DCAT-AP 3 recommended: the catalogue's home page (the site, at
+	// the base), its theme taxonomy, and the dataset's theme in it.
+	home := rdf.IRI(info.Base)
+	a(home, rdf.FOAF.Document)
+	g.Add(catalog, rdf.FOAF.Homepage, home)
+	themes := rdf.IRI(EUDataTheme)
+	g.Add(catalog, rdf.DCAT.ThemeTaxonomy, themes)
+	theme := rdf.IRI(EUDataTheme + "/GOVE")
+	concept(g, theme, "Government and public sector", EUDataTheme, "Data theme")
 	g.Add(catalog, rdf.DCTerms.Title, title)
 	g.Add(catalog, rdf.DCTerms.Description, desc)
 	g.Add(catalog, rdf.DCAT.DatasetProp, dataset)
@@ -94,10 +103,16 @@ func catalogGraph(ds *model.Dataset, files []Distribution, stats rdf.Stats) *rdf
 		g.Add(p, rdf.FOAF.Name, rdf.Text(name, lang))
 		g.Add(catalog, rdf.DCTerms.Publisher, p)
 		g.Add(dataset, rdf.DCTerms.Publisher, p)
+		if t, label := publisherType(ds); t != "" {
+			pt := rdf.IRI(ADMSPublisherType + t)
+			concept(g, pt, label, ADMSPublisherType[:len(ADMSPublisherType)-1], "Publisher type")
+			g.Add(p, rdf.DCTerms.Type, pt)
+		}
 	}
 
 	a(dataset, rdf.DCAT.Dataset)
 	a(dataset, rdf.VOID.Dataset)
+	g.Add(dataset, rdf.DCAT.Theme, theme)
 	g.Add(dataset, rdf.DCTerms.Title, title)
 	g.Add(dataset, rdf.DCTerms.Description, desc)
 	for _, l := range datasetLanguages(ds) {
@@ -110,6 +125,7 @@ func catalogGraph(ds *model.Dataset, files []Distribution, stats rdf.Stats) *rdf
 		ci := rdf.IRI(rdf.EUCountry + c)
 		a(ci, rdf.DCTerms.Location)
 		g.Add(dataset, rdf.DCTerms.Spatial, ci)
+		g.Add(catalog, rdf.DCTerms.Spatial, ci)
 	}
 	if start, end, ok := temporalCoverage(ds); ok {
 		t := rdf.IRI(iris.part("temporal"))
@@ -155,6 +171,12 @@ func catalogGraph(ds *model.Dataset, files []Distribution, stats rdf.Stats) *rdf
 	g.Add(dataset, rdf.VOID.Entities, rdf.Integer(stats.Entities))
 	g.Add(dataset, rdf.VOID.Classes, rdf.Integer(len(classes)))
 	g.Add(dataset, rdf.VOID.URISpace, rdf.String(info.Base))
+	for _, ns := range stats.Vocabularies() {
+		g.Add(dataset, rdf.VOID.Vocabulary, rdf.IRI(ns))
+	}
+	if ex := exampleResource(ds); ex != "" {
+		g.Add(dataset, rdf.VOID.ExampleResource, rdf.IRI(ex))
+	}
 	for _, c := range classes {
 		part := rdf.IRI(iris.part("class-" + c.Prefix() + "-" + c.Local()))
 		a(part, rdf.VOID.Dataset)
@@ -163,7 +185,10 @@ func catalogGraph(ds *model.Dataset, files []Distribution, stats rdf.Stats) *rdf
 		g.Add(part, rdf.VOID.Entities, rdf.Integer(stats.ClassCount(c)))
 	}
 
-	// One distribution per file.
+	// One distribution per file, each available as long as the dataset
+	// is published (DCAT-AP's planned availability: stable).
+	stable := rdf.IRI(EUPlannedAvailability + "STABLE")
+	concept(g, stable, "stable", EUPlannedAvailability[:len(EUPlannedAvailability)-1], "Planned availability")
 	sorted := slices.Clone(files)
 	slices.SortFunc(sorted, func(a, b Distribution) int { return strings.Compare(a.Path, b.Path) })
 	for _, f := range sorted {
@@ -188,6 +213,7 @@ func catalogGraph(ds *model.Dataset, files []Distribution, stats rdf.Stats) *rdf
 		g.Add(sum, rdf.SPDX.ChecksumValue, rdf.Typed(strings.ToLower(f.SHA256), rdf.XSD.HexBinary))
 		g.Add(dist, rdf.SPDX.ChecksumProp, sum)
 		g.Add(dist, rdf.DCTerms.License, license)
+		g.Add(dist, rdf.DCATAP.Availability, stable)
 		for _, std := range f.ConformsTo {
 			s := rdf.IRI(std)
 			a(s, rdf.DCTerms.Standard)
@@ -198,6 +224,55 @@ func catalogGraph(ds *model.Dataset, files []Distribution, stats rdf.Stats) *rdf
 		}
 	}
 	return g
+}
+
+// More EU Vocabularies and ADMS tables the catalogue points into.
+const (
+	EUDataTheme           = "http://publications.europa.eu/resource/authority/data-theme"
+	EUPlannedAvailability = "http://publications.europa.eu/resource/authority/planned-availability/"
+	ADMSPublisherType     = "http://purl.org/adms/publishertype/"
+)
+
+// publisherType is the ADMS publisher type of the dataset's publisher
+// when it is a record: a region is a regional authority, a municipality
+// a local authority, any other organisation (a network, an association
+// of authorities) a non-profit organisation.
+func publisherType(ds *model.Dataset) (code, label string) {
+	switch r := ds.Lookup(ds.Info.Publisher).(type) {
+	case *model.Region:
+		return "RegionalAuthority", "Regional authority"
+	case *model.Organization:
+		if r.Type == "municipality" {
+			return "LocalAuthority", "Local authority"
+		}
+		return "NonProfitOrganisation", "Non-profit organisation"
+	}
+	return "", ""
+}
+
+// concept types an entry of a controlled vocabulary as DCAT-AP asks, so
+// that its shapes pass without the vocabulary itself: a skos:Concept with
+// an English label, in its scheme, itself typed and titled.
+func concept(g *rdf.Graph, c rdf.IRI, label, scheme, title string) {
+	s := rdf.IRI(scheme)
+	g.A(s, rdf.SKOS.ConceptScheme)
+	g.Add(s, rdf.DCTerms.Title, rdf.Text(title, "en"))
+	g.Add(s, rdf.SKOS.PrefLabel, rdf.Text(title, "en"))
+	g.A(c, rdf.SKOS.Concept)
+	g.Add(c, rdf.SKOS.InScheme, s)
+	g.Add(c, rdf.SKOS.PrefLabel, rdf.Text(label, "en"))
+}
+
+// exampleResource is the IRI VoID gives as an example of the dataset's
+// records: the publisher's record, else the first record.
+func exampleResource(ds *model.Dataset) string {
+	if ds.Lookup(ds.Info.Publisher) != nil {
+		return rdf.RecordIRI(ds.Info.Base, ds.Info.Publisher)
+	}
+	if len(ds.Records) > 0 {
+		return rdf.RecordIRI(ds.Info.Base, ds.Records[0].Base().ID)
+	}
+	return ""
 }
 
 // publisher returns the publisher's name and IRI: the record's IRI and

@@ -37,6 +37,27 @@ type Stats struct {
 	// Classes counts the instances of each class, by [Term.Index]; a
 	// class no instance has counts 0.
 	Classes []int
+	// Predicates counts the triples of each predicate, by [Term.Index].
+	Predicates []int
+}
+
+// Vocabularies returns the namespaces of the classes and predicates the
+// graph uses, in the order of [Prefixes]: what VoID's void:vocabulary
+// lists.
+func (s Stats) Vocabularies() []string {
+	used := map[string]bool{}
+	for i, t := range terms {
+		if i < len(s.Classes) && s.Classes[i] > 0 || i < len(s.Predicates) && s.Predicates[i] > 0 {
+			used[t.prefix] = true
+		}
+	}
+	var out []string
+	for _, p := range prefixes {
+		if used[p.Name] {
+			out = append(out, p.Namespace)
+		}
+	}
+	return out
 }
 
 // ClassCount returns the number of instances of class.
@@ -47,14 +68,18 @@ func (s Stats) ClassCount(class *Term) int {
 	return 0
 }
 
+func newStats() Stats {
+	return Stats{Classes: make([]int, len(terms)), Predicates: make([]int, len(terms))}
+}
+
 func (s *Stats) add(o Stats) {
 	s.Triples += o.Triples
 	s.Entities += o.Entities
-	if s.Classes == nil {
-		s.Classes = make([]int, len(terms))
-	}
 	for i, n := range o.Classes {
 		s.Classes[i] += n
+	}
+	for i, n := range o.Predicates {
+		s.Predicates[i] += n
 	}
 }
 
@@ -63,10 +88,8 @@ func (s *Stats) count(n *Node) {
 	s.Triples += len(n.ts)
 	for i := range n.ts {
 		t := &n.ts[i]
-		if t.pred != RDF.Type {
-			break // rdf:type comes first
-		}
-		if t.kind == ObjectTerm {
+		s.Predicates[t.pred.index]++
+		if t.pred == RDF.Type && t.kind == ObjectTerm {
 			s.Classes[t.term.index]++
 		}
 	}
@@ -99,7 +122,7 @@ const chunkBytes = 1 << 20
 // so memory stays bounded whatever the size of the output. Render
 // returns the graph's VoID statistics.
 func (m *Mapper) Render(sinks ...Sink) (Stats, error) {
-	total := Stats{Classes: make([]int, len(terms))}
+	total := newStats()
 	for _, s := range sinks {
 		if err := s.Begin(m); err != nil {
 			return total, err
@@ -138,7 +161,7 @@ func (m *Mapper) Render(sinks ...Sink) (Stats, error) {
 				for k := range bufs {
 					bufs[k] = bufs[k][:0]
 				}
-				st := Stats{Classes: make([]int, len(terms))}
+				st := newStats()
 				err := e.run(j.lo, j.hi, func(n *Node) error {
 					st.count(n)
 					for k, enc := range encs {

@@ -22,7 +22,9 @@ const (
 	NSSPDX    = "http://spdx.org/rdf/terms#"
 	NSVCard   = "http://www.w3.org/2006/vcard/ns#"
 	NSSHACL   = "http://www.w3.org/ns/shacl#"
-	NSCSVW    = "http://www.w3.org/ns/csvw#"
+	// NSDCATAP holds DCAT-AP's own terms (dcatap:availability).
+	NSDCATAP = "http://data.europa.eu/r5r/"
+	NSCSVW   = "http://www.w3.org/ns/csvw#"
 	// NSCivic holds civicnet's own terms, defined in docs/vocabulary.md.
 	NSCivic = "https://w3id.org/civicnet/ns#"
 )
@@ -44,6 +46,7 @@ var prefixes = []Prefix{
 	{"civic", NSCivic},
 	{"csvw", NSCSVW},
 	{"dcat", NSDCAT},
+	{"dcatap", NSDCATAP},
 	{"dcterms", NSDCTerms},
 	{"foaf", NSFOAF},
 	{"org", NSORG},
@@ -195,9 +198,10 @@ var (
 	}
 
 	FOAF = struct {
-		Person, Agent, GivenName, FamilyName, Name *Term
+		Person, Agent, Document, GivenName, FamilyName, Name, Homepage *Term
 	}{
-		Person: term(NSFOAF, "Person"), Agent: term(NSFOAF, "Agent"),
+		Person: term(NSFOAF, "Person"), Agent: term(NSFOAF, "Agent"), Document: term(NSFOAF, "Document"),
+		Homepage:  term(NSFOAF, "homepage"),
 		GivenName: term(NSFOAF, "givenName"), FamilyName: term(NSFOAF, "familyName"), Name: term(NSFOAF, "name"),
 	}
 
@@ -266,7 +270,7 @@ var (
 
 	DCAT = struct {
 		Catalog, Dataset, Distribution, DatasetProp, DistributionProp, Keyword, ContactPoint, StartDate, EndDate,
-		AccessURL, DownloadURL, MediaType, ByteSize *Term
+		AccessURL, DownloadURL, MediaType, ByteSize, ThemeTaxonomy, Theme *Term
 	}{
 		Catalog: term(NSDCAT, "Catalog"), Dataset: term(NSDCAT, "Dataset"), Distribution: term(NSDCAT, "Distribution"),
 		DatasetProp: term(NSDCAT, "dataset"), DistributionProp: term(NSDCAT, "distribution"),
@@ -274,14 +278,16 @@ var (
 		StartDate: term(NSDCAT, "startDate"), EndDate: term(NSDCAT, "endDate"),
 		AccessURL: term(NSDCAT, "accessURL"), DownloadURL: term(NSDCAT, "downloadURL"),
 		MediaType: term(NSDCAT, "mediaType"), ByteSize: term(NSDCAT, "byteSize"),
+		ThemeTaxonomy: term(NSDCAT, "themeTaxonomy"), Theme: term(NSDCAT, "theme"),
 	}
 
 	VOID = struct {
-		Dataset, Triples, Entities, Classes, URISpace, ClassPartition, Class, DataDump *Term
+		Dataset, Triples, Entities, Classes, URISpace, ClassPartition, Class, DataDump, Vocabulary, ExampleResource *Term
 	}{
 		Dataset: term(NSVOID, "Dataset"), Triples: term(NSVOID, "triples"), Entities: term(NSVOID, "entities"),
 		Classes: term(NSVOID, "classes"), URISpace: term(NSVOID, "uriSpace"),
 		ClassPartition: term(NSVOID, "classPartition"), Class: term(NSVOID, "class"), DataDump: term(NSVOID, "dataDump"),
+		Vocabulary: term(NSVOID, "vocabulary"), ExampleResource: term(NSVOID, "exampleResource"),
 	}
 
 	SPDX = struct {
@@ -296,6 +302,12 @@ var (
 		Kind, HasEmail, FN *Term
 	}{
 		Kind: term(NSVCard, "Kind"), HasEmail: term(NSVCard, "hasEmail"), FN: term(NSVCard, "fn"),
+	}
+
+	DCATAP = struct {
+		Availability *Term
+	}{
+		Availability: term(NSDCATAP, "availability"),
 	}
 
 	SH = struct {

@@ -35,6 +35,7 @@ func ExampleNewWriter() {
 	// @prefix civic: <https://w3id.org/civicnet/ns#> .
 	// @prefix csvw: <http://www.w3.org/ns/csvw#> .
 	// @prefix dcat: <http://www.w3.org/ns/dcat#> .
+	// @prefix dcatap: <http://data.europa.eu/r5r/> .
 	// @prefix dcterms: <http://purl.org/dc/terms/> .
 	// @prefix foaf: <http://xmlns.com/foaf/0.1/> .
 	// @prefix org: <http://www.w3.org/ns/org#> .
