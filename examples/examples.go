@@ -14,7 +14,7 @@ import (
 	"github.com/civicnet/civicnet/model"
 )
 
-//go:embed civicnet.yaml events organizations people places projects regions
+//go:embed civicnet.yaml events legislation organizations people places projects regions
 var files embed.FS
 
 // FS returns the example record set as a file system rooted at the record

@@ -157,7 +157,7 @@ func checkDump(t *testing.T, dir string, ds *model.Dataset) {
 	kinds := map[string]model.Kind{
 		"regions": model.KindRegion, "organizations": model.KindOrganization, "people": model.KindPerson,
 		"projects": model.KindProject, "events": model.KindEvent, "places": model.KindPlace,
-		"memberships": model.KindMembership, "participations": model.KindParticipation,
+		"memberships": model.KindMembership, "participations": model.KindParticipation, "legislation": model.KindLegislation,
 	}
 	for _, table := range csvw.Tables() {
 		data, err := os.ReadFile(filepath.Join(dir, "csv", table+".csv"))

@@ -168,6 +168,8 @@ func (c *checker) record(r Record, n nest) {
 		c.date(&r.Origin, n, "during", r.During.Check())
 	case *Participation:
 		c.role(&r.Origin, n, r.Role)
+	case *Legislation:
+		c.date(&r.Origin, n, "date", r.Date.Check())
 	}
 }
 

@@ -72,6 +72,8 @@ func newRecord(k Kind) Record {
 		return &Membership{}
 	case KindParticipation:
 		return &Participation{}
+	case KindLegislation:
+		return &Legislation{}
 	}
 	return nil
 }
@@ -165,6 +167,17 @@ func (d *decoder) kindField(r Record, key string, v *node) {
 		d.membershipField(r, key, v)
 	case *Participation:
 		d.participationField(r, key, v)
+	case *Legislation:
+		switch key {
+		case "date":
+			r.Date = d.date(v, key)
+		case "passed_by":
+			d.strInto(v, key, &r.PassedBy)
+		case "legislation_identifier":
+			d.strInto(v, key, &r.Identifier)
+		case "project":
+			d.strInto(v, key, &r.Project)
+		}
 	}
 }
 

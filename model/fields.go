@@ -16,6 +16,7 @@ var (
 	placeFields         = []string{"type", "country", "contained_in", "address"}
 	membershipFields    = []string{"member", "organization", "role", "during"}
 	participationFields = []string{"agent", "event", "role"}
+	legislationFields   = []string{"date", "passed_by", "legislation_identifier", "project"}
 
 	sourceFields        = []string{"title", "url", "publisher", "license", "published", "retrieved"}
 	quantityFields      = []string{"value", "unit", "qualifier", "as_of"}
@@ -76,6 +77,8 @@ func fieldNames(k Kind) []string {
 		own = membershipFields
 	case KindParticipation:
 		own = participationFields
+	case KindLegislation:
+		own = legislationFields
 	default:
 		return nil
 	}

@@ -19,12 +19,13 @@ const (
 	KindPlace
 	KindMembership
 	KindParticipation
+	KindLegislation
 )
 
-var kindNames = [...]string{"", "region", "organization", "person", "project", "event", "place", "membership", "participation"}
+var kindNames = [...]string{"", "region", "organization", "person", "project", "event", "place", "membership", "participation", "legislation"}
 
 // Kinds lists every valid kind in a fixed order.
-var Kinds = []Kind{KindRegion, KindOrganization, KindPerson, KindProject, KindEvent, KindPlace, KindMembership, KindParticipation}
+var Kinds = []Kind{KindRegion, KindOrganization, KindPerson, KindProject, KindEvent, KindPlace, KindMembership, KindParticipation, KindLegislation}
 
 // String returns the kind as written in records ("region"), or "" for an
 // invalid kind.
@@ -74,6 +75,7 @@ var (
 	_ Record = (*Place)(nil)
 	_ Record = (*Membership)(nil)
 	_ Record = (*Participation)(nil)
+	_ Record = (*Legislation)(nil)
 )
 
 // LangString is a string in a language. Lang is a BCP 47 tag, or "" for a
@@ -373,6 +375,29 @@ type Event struct {
 func (*Event) Kind() Kind { return KindEvent }
 
 func (*Event) isRecord() {}
+
+// Legislation is a law, a regulation or another legal act that a body
+// passed: "the regional law of 2007 on citizen participation". The act
+// is the record (schema:Legislation); its adoption is an event only when
+// a source speaks of one (a vote, a signing ceremony).
+type Legislation struct {
+	Common
+	// Date is when the act was passed, at the precision the source gives.
+	Date Date
+	// PassedBy is the id of the body that passed it: a region, a
+	// municipality, a parliament.
+	PassedBy string
+	// Identifier is the act's official number or reference, as written
+	// ("Legge regionale 26 gennaio 2004, n. 1").
+	Identifier string
+	// Project is the id of the project or programme the act is part of.
+	Project string
+}
+
+// Kind implements Record.
+func (*Legislation) Kind() Kind { return KindLegislation }
+
+func (*Legislation) isRecord() {}
 
 // Location is where an event took place, as written.
 type Location struct {

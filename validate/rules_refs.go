@@ -185,6 +185,9 @@ func checkReferences(p *pass, r model.Record) {
 		for i, id := range r.Organizers {
 			p.checkRef(ref{"organizers", id, wantAgent, own(&r.Origin), i})
 		}
+	case *model.Legislation:
+		p.checkRef(ref{"passed_by", r.PassedBy, wantOrganization, own(&r.Origin), -1})
+		p.checkRef(ref{"project", r.Project, wantProject, own(&r.Origin), -1})
 	case *model.Place:
 		// Inline places and heritage sites are contained in what
 		// the loader made them part of (a heritage site in its

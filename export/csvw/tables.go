@@ -303,6 +303,24 @@ var csvTables = []csvTableSpec{
 		)...),
 	},
 	{
+		name: "legislation", kind: model.KindLegislation,
+		about:   "laws and other legal acts, and the bodies that passed them",
+		classes: []*rdf.Term{rdf.Schema.Legislation},
+		specs: recordColumns(
+			csvColumnSpec{name: "date", doc: "when the act was passed (EDTF date)", property: rdf.Schema.LegislationDate, suppress: true,
+				cells: legislationCells(func(l *model.Legislation) []string { return oneCell(l.Date.String()) })},
+			csvColumnSpec{name: "passed_by", doc: "id of the body that passed it", id: true,
+				property: rdf.Schema.LegislationPassedBy, ref: "id/{}",
+				cells: legislationCells(func(l *model.Legislation) []string { return oneCell(l.PassedBy) })},
+			csvColumnSpec{name: "legislation_identifier", doc: "the act's official number or reference",
+				property: rdf.Schema.LegislationIdentifier, guarded: true,
+				cells: legislationCells(func(l *model.Legislation) []string { return oneCell(l.Identifier) })},
+			csvColumnSpec{name: "project", doc: "id of the project or programme the act is part of", id: true,
+				property: rdf.Civic.ProjectProp, ref: "id/{}", table: "projects",
+				cells: legislationCells(func(l *model.Legislation) []string { return oneCell(l.Project) })},
+		),
+	},
+	{
 		name: "participations", kind: model.KindParticipation,
 		about:   "participations: an agent took part in an event in a role",
 		classes: []*rdf.Term{rdf.Civic.Participation},
@@ -670,6 +688,10 @@ func placeCells(f func(*model.Place) []string) func(model.Record, *csvIndex) []s
 
 func membershipCells(f func(*model.Membership) []string) func(model.Record, *csvIndex) []string {
 	return func(r model.Record, _ *csvIndex) []string { return f(r.(*model.Membership)) }
+}
+
+func legislationCells(f func(*model.Legislation) []string) func(model.Record, *csvIndex) []string {
+	return func(r model.Record, _ *csvIndex) []string { return f(r.(*model.Legislation)) }
 }
 
 func participationCells(f func(*model.Participation) []string) func(model.Record, *csvIndex) []string {

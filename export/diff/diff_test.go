@@ -178,5 +178,5 @@ func TestCounts(t *testing.T) {
 		{Kind: 5, Removed: 1}, {Kind: 6, Removed: 1}, {Kind: 8, Removed: 1},
 	}, r.Counts())
 	assert.Equal(t, 3, r.Total().Total())
-	assert.Equal(t, "3 removed (138 → 135 records)", r.Summary())
+	assert.Equal(t, "3 removed (136 → 133 records)", r.Summary())
 }

@@ -107,6 +107,14 @@ var eventFields = []field{
 	stringsField("participant_groups", "participant group", func(r model.Record) []string { return r.(*model.Event).ParticipantGroups }),
 }
 
+var legislationFields = []field{
+	valueField("date", func(r model.Record) model.Date { return r.(*model.Legislation).Date }, eq,
+		func(d model.Date) string { return d.String() }),
+	scalar("passed_by", func(r model.Record) string { return r.(*model.Legislation).PassedBy }),
+	scalar("legislation_identifier", func(r model.Record) string { return r.(*model.Legislation).Identifier }),
+	scalar("project", func(r model.Record) string { return r.(*model.Legislation).Project }),
+}
+
 var placeFields = []field{
 	scalar("type", func(r model.Record) string { return r.(*model.Place).Type }),
 	scalar("country", func(r model.Record) string { return r.(*model.Place).Country }),
@@ -140,6 +148,7 @@ var fieldsByKind = func() map[model.Kind][]field {
 		model.KindPlace:         join(placeFields),
 		model.KindMembership:    join(membershipFields),
 		model.KindParticipation: join(participationFields),
+		model.KindLegislation:   join(legislationFields),
 	}
 }()
 

@@ -39,6 +39,15 @@ func (e *emitter) record(i int32, r model.Record) {
 		e.add(mainNode, ORG.OrganizationProp, e.refOrNil(r.Organization))
 		e.add(mainNode, ORG.RoleProp, e.roleRef(r.Role))
 		e.interval(mainNode, ORG.MemberDuring, r.During)
+	case *model.Legislation:
+		// A law is the record (schema:Legislation), not the event of its
+		// adoption: the body that passed it is its legislationPassedBy.
+		e.a(mainNode, Schema.Legislation)
+		e.common(&r.Common)
+		e.add(mainNode, Schema.LegislationDate, dateLiteral(r.Date))
+		e.add(mainNode, Schema.LegislationPassedBy, e.refOrNil(r.PassedBy))
+		e.add(mainNode, Schema.LegislationIdentifier, e.str(r.Identifier))
+		e.add(mainNode, Civic.ProjectProp, e.refOrNil(r.Project))
 	case *model.Participation:
 		e.a(mainNode, Civic.Participation)
 		e.common(&r.Common)

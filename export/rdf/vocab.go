@@ -235,11 +235,12 @@ var (
 	Schema = struct {
 		Organization, GovernmentOrganization, Person, AdministrativeArea, Place, City, Country,
 		LandmarksOrHistoricalBuildings, PostalAddress, Event, EventSeries, Grant, MonetaryGrant,
-		MonetaryAmount, QuantitativeValue, PropertyValue, CreativeWork, Project,
+		MonetaryAmount, QuantitativeValue, PropertyValue, CreativeWork, Project, Legislation,
 		Name, URL, Email, SubjectOf, Identifier, PropertyID, Value, SameAs, AreaServed, Location,
 		ContainedInPlace, ContainsPlace, Address, StreetAddress, AddressLocality, AddressCountry, Funding,
 		Funder, Amount, Currency, UnitCode, UnitText, StartDate, EndDate, SuperEvent, SubEvent,
-		Organizer, Attendee, Performer, License, Publisher, DatePublished, MinValue, MaxValue, Affiliation *Term
+		Organizer, Attendee, Performer, License, Publisher, DatePublished, MinValue, MaxValue, Affiliation,
+		LegislationDate, LegislationPassedBy, LegislationIdentifier *Term
 	}{
 		Organization: term(NSSchema, "Organization"), GovernmentOrganization: term(NSSchema, "GovernmentOrganization"),
 		Person: term(NSSchema, "Person"), AdministrativeArea: term(NSSchema, "AdministrativeArea"),
@@ -250,7 +251,8 @@ var (
 		MonetaryGrant: term(NSSchema, "MonetaryGrant"), MonetaryAmount: term(NSSchema, "MonetaryAmount"),
 		QuantitativeValue: term(NSSchema, "QuantitativeValue"), PropertyValue: term(NSSchema, "PropertyValue"),
 		CreativeWork: term(NSSchema, "CreativeWork"), Project: term(NSSchema, "Project"),
-		Name: term(NSSchema, "name"), URL: term(NSSchema, "url"), Email: term(NSSchema, "email"),
+		Legislation: term(NSSchema, "Legislation"),
+		Name:        term(NSSchema, "name"), URL: term(NSSchema, "url"), Email: term(NSSchema, "email"),
 		SubjectOf: term(NSSchema, "subjectOf"), Identifier: term(NSSchema, "identifier"),
 		PropertyID: term(NSSchema, "propertyID"), Value: term(NSSchema, "value"), SameAs: term(NSSchema, "sameAs"),
 		AreaServed: term(NSSchema, "areaServed"), Location: term(NSSchema, "location"),
@@ -265,7 +267,9 @@ var (
 		Performer: term(NSSchema, "performer"), License: term(NSSchema, "license"),
 		Publisher: term(NSSchema, "publisher"), DatePublished: term(NSSchema, "datePublished"),
 		MinValue: term(NSSchema, "minValue"), MaxValue: term(NSSchema, "maxValue"),
-		Affiliation: term(NSSchema, "affiliation"),
+		Affiliation: term(NSSchema, "affiliation"), LegislationDate: term(NSSchema, "legislationDate"),
+		LegislationPassedBy:   term(NSSchema, "legislationPassedBy"),
+		LegislationIdentifier: term(NSSchema, "legislationIdentifier"),
 	}
 
 	DCAT = struct {

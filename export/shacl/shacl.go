@@ -166,6 +166,13 @@ var nodeShapes = []nodeShape{
 		props: shapeProps(shapeNamedProps(), shapeCommonProps(), shapeEventProps())},
 	{name: "EventSeries", class: rdf.Schema.EventSeries, doc: "a series of events",
 		props: shapeProps(shapeNamedProps(), shapeCommonProps(), shapeEventProps())},
+	{name: "Legislation", class: rdf.Schema.Legislation, doc: "a law or other legal act",
+		props: shapeProps(shapeNamedProps(), shapeCommonProps(), []propertyShape{
+			{path: rdf.Schema.LegislationDate, max: 1, kind: shapeLiteralNode, datatypes: dateDatatypes},
+			shapeLink(rdf.Schema.LegislationPassedBy, 0, 1, rdf.ORG.Organization),
+			shapeLiteral(rdf.Schema.LegislationIdentifier, rdf.XSD.String),
+			shapeLink(rdf.Civic.ProjectProp, 0, 1, rdf.Civic.Project),
+		})},
 	{name: "Place", class: rdf.Schema.Place, doc: "a place",
 		props: []propertyShape{
 			shapeLabel(rdf.SKOS.PrefLabel),

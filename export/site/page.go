@@ -62,11 +62,13 @@ var (
 		model.KindRegion: "Region", model.KindOrganization: "Organization", model.KindPerson: "Person",
 		model.KindProject: "Project", model.KindEvent: "Event", model.KindPlace: "Place",
 		model.KindMembership: "Membership", model.KindParticipation: "Participation",
+		model.KindLegislation: "Legislation",
 	}
 	kindPlurals = map[model.Kind]string{
 		model.KindRegion: "Regions", model.KindOrganization: "Organizations", model.KindPerson: "People",
 		model.KindProject: "Projects", model.KindEvent: "Events", model.KindPlace: "Places",
 		model.KindMembership: "Memberships", model.KindParticipation: "Participations",
+		model.KindLegislation: "Legislation",
 	}
 )
 

@@ -269,6 +269,7 @@ var kindDescriptions = map[model.Kind]string{
 	model.KindPlace:         "a city, venue, country, heritage site or other area",
 	model.KindMembership:    "a member belongs to an organisation in a role during a period",
 	model.KindParticipation: "an agent took part in an event in a role",
+	model.KindLegislation:   "a law or other legal act that a body passed",
 }
 
 // fieldSchema is the schema of field f of a record of kind k. Every name
@@ -304,7 +305,7 @@ func fieldSchema(k model.Kind, f string) (any, error) {
 		}[k]
 		return schemaObject{}.set("type", "string").set("examples", examples), nil
 	case "unit_of", "sub_organization_of", "place", "operated_by", "series", "part_of", "project", "member", "organization",
-		"agent", "event", "contained_in":
+		"agent", "event", "contained_in", "passed_by":
 		return schemaRef("ref"), nil
 	case "country":
 		return schemaRef("country"), nil
@@ -324,9 +325,12 @@ func fieldSchema(k model.Kind, f string) (any, error) {
 		return schemaRef("quantity"), nil
 	case "heritage_sites":
 		return schemaList(schemaRef("heritageSite"), ""), nil
-	case "given_name", "family_name", "acronym", "address":
+	case "given_name", "family_name", "acronym", "address", "legislation_identifier":
 		return schemaObject{}.set("type", "string"), nil
 	case "during", "date":
+		if k == model.KindLegislation {
+			return schemaRef("date"), nil
+		}
 		return schemaRef("interval"), nil
 	case "funding":
 		return schemaList(schemaRef("funding"), ""), nil
