@@ -360,7 +360,7 @@ func checkTypes(p *pass) {
 				cands = append(cands, u.typ)
 			}
 		}
-		if s := model.Suggest(k.typ, cands); s != "" && (len(k.typ) >= 7 || osaDistance(k.typ, s) <= 1) {
+		if s := model.Suggest(k.typ, cands); s != "" && (len(k.typ) >= 7 || model.OSADistance(k.typ, s) <= 1) {
 			suggestions[k] = s
 		}
 	}
@@ -373,31 +373,4 @@ func checkTypes(p *pass) {
 				"%s type %s looks like a misspelling of %s", g, quote(t), strconv.Quote(s))
 		}
 	}
-}
-
-// osaDistance is the optimal string alignment distance of two short
-// strings (a transposition counts as one edit), for telling a typo from
-// a different short word.
-func osaDistance(a, b string) int {
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(a)][len(b)]
 }

@@ -77,12 +77,8 @@ func runDiff(e *env) int {
 			return exitUsage
 		}
 	}
-	if *base != "" {
-		if err := model.CheckBase(*base); err != nil {
-			e.errorf("--base: %s", baseMessage(err))
-			e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
-			return exitUsage
-		}
+	if !checkBaseFlag(e, *base) {
+		return exitUsage
 	}
 	args := flags.Args()
 	if len(args) != 2 {

@@ -89,12 +89,8 @@ func runExport(e *env) int {
 		e.errorf("-o/--output: the output directory is empty")
 		return exitUsage
 	}
-	if *base != "" {
-		if err := model.CheckBase(*base); err != nil {
-			e.errorf("--base: %s", baseMessage(err))
-			e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
-			return exitUsage
-		}
+	if !checkBaseFlag(e, *base) {
+		return exitUsage
 	}
 	paths, stdinUsed, ok := recordPaths(e, flags.Args())
 	if !ok {
@@ -169,42 +165,71 @@ func runExport(e *env) int {
 		return exitInvalid
 	}
 
-	// From here on, SIGINT and SIGTERM cancel the export, which then
-	// removes its temporary directory and leaves the previous dump; a
-	// second signal ends the program at once. (Before, while only reading,
-	// a signal simply ends it: nothing has been written.)
+	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM, Validation: &diags}
+	code := writeOutput(e, *out, "dump", *quiet, func(ctx context.Context, progress func(string)) error {
+		opts.Progress = progress
+		return export.WriteDump(ctx, *out, ds, opts)
+	})
+	if code != exitOK {
+		return code
+	}
+	if !*quiet {
+		e.errorf("wrote %s", *out)
+	}
+	return exitOK
+}
+
+// writeOutput runs write, the atomic write of a dump or a site into out,
+// and reports how it went. From its start, SIGINT and SIGTERM cancel the
+// write, which then removes its temporary directory and leaves what out
+// held; a second signal ends the program at once. (Before, while only
+// reading, a signal simply ends it: nothing has been written.) what is
+// "dump" or "site", for the messages.
+func writeOutput(e *env, out, what string, quiet bool, write func(ctx context.Context, progress func(string)) error) int {
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer cancel()
 	go func() {
 		<-ctx.Done()
 		cancel()
 	}()
-	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM, Validation: &diags}
-	if !*quiet && isTerminal(e.stderr) {
-		opts.Progress = func(file string) { e.errorf("writing %s", filepath.Join(*out, filepath.FromSlash(file))) }
+	var progress func(string)
+	if !quiet && isTerminal(e.stderr) {
+		progress = func(file string) { e.errorf("writing %s", filepath.Join(out, filepath.FromSlash(file))) }
 	}
-	if err := export.WriteDump(ctx, *out, ds, opts); err != nil {
-		if errors.Is(err, export.ErrPreviousDumpLeft) {
-			e.errorf("wrote %s; %s", *out, libMessage(err))
-			e.hintf("remove the previous dump named above by hand")
-			return exitFailure
-		}
-		if ctx.Err() != nil {
-			e.errorf("interrupted: nothing written, %s left as it was", *out)
-			return exitFailure
-		}
-		e.errorf("writing the dump to %s: %s", *out, libMessage(err))
-		var nr *export.NotReplaceableError
-		if errors.As(err, &nr) && nr.Entry != "" {
-			e.hintf("choose another output directory, or move %s out of %s", nr.Entry, nr.Dir)
-		}
-		e.hintf("nothing was written; %s is as it was", *out)
+	err := write(ctx, progress)
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, export.ErrPreviousDumpLeft) {
+		e.errorf("wrote %s; %s", out, libMessage(err))
+		e.hintf("remove the previous %s named above by hand", what)
 		return exitFailure
 	}
-	if !*quiet {
-		e.errorf("wrote %s", *out)
+	if ctx.Err() != nil {
+		e.errorf("interrupted: nothing written, %s left as it was", out)
+		return exitFailure
 	}
-	return exitOK
+	e.errorf("writing the %s to %s: %s", what, out, libMessage(err))
+	var nr *export.NotReplaceableError
+	if errors.As(err, &nr) && nr.Entry != "" {
+		e.hintf("choose another output directory, or move %s out of %s", nr.Entry, nr.Dir)
+	}
+	e.hintf("nothing was written; %s is as it was", out)
+	return exitFailure
+}
+
+// checkBaseFlag reports a --base value the records' IRIs cannot use, as
+// a usage error, before any record is read.
+func checkBaseFlag(e *env, base string) bool {
+	if base == "" {
+		return true
+	}
+	if err := model.CheckBase(base); err != nil {
+		e.errorf("--base: %s", baseMessage(err))
+		e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
+		return false
+	}
+	return true
 }
 
 // hasDatasetFile reports whether paths give a dataset description: a

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"net"
 	"net/http"
 	"os"
@@ -63,12 +62,8 @@ func runSite(e *env) int {
 		e.errorf("-o/--output: the output directory is empty")
 		return exitUsage
 	}
-	if *base != "" {
-		if err := model.CheckBase(*base); err != nil {
-			e.errorf("--base: %s", baseMessage(err))
-			e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
-			return exitUsage
-		}
+	if !checkBaseFlag(e, *base) {
+		return exitUsage
 	}
 	paths, stdinUsed, ok := recordPaths(e, flags.Args())
 	if !ok {
@@ -123,33 +118,13 @@ func runSite(e *env) int {
 		return exitInvalid
 	}
 
-	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer cancel()
-	go func() {
-		<-ctx.Done()
-		cancel()
-	}()
 	opts := export.SiteOptions{Validation: &diags}
-	if !*quiet && isTerminal(e.stderr) {
-		opts.Progress = func(file string) { e.errorf("writing %s", filepath.Join(*out, filepath.FromSlash(file))) }
-	}
-	if err := export.WriteSite(ctx, *out, ds, opts); err != nil {
-		if errors.Is(err, export.ErrPreviousDumpLeft) {
-			e.errorf("wrote %s; %s", *out, libMessage(err))
-			e.hintf("remove the previous site named above by hand")
-			return exitFailure
-		}
-		if ctx.Err() != nil {
-			e.errorf("interrupted: nothing written, %s left as it was", *out)
-			return exitFailure
-		}
-		e.errorf("writing the site to %s: %s", *out, libMessage(err))
-		var nr *export.NotReplaceableError
-		if errors.As(err, &nr) && nr.Entry != "" {
-			e.hintf("choose another output directory, or move %s out of %s", nr.Entry, nr.Dir)
-		}
-		e.hintf("nothing was written; %s is as it was", *out)
-		return exitFailure
+	code := writeOutput(e, *out, "site", *quiet, func(ctx context.Context, progress func(string)) error {
+		opts.Progress = progress
+		return export.WriteSite(ctx, *out, ds, opts)
+	})
+	if code != exitOK {
+		return code
 	}
 	if !*quiet {
 		e.errorf("wrote %s", *out)
