@@ -72,7 +72,7 @@ func editOnePercent(s string, from int) []byte {
 	var out strings.Builder
 	for j, doc := range docs {
 		i := from + j - 1 // docs[0] is the empty text before the first ---
-		if i < 0 || i%100 != (i/100)%100 {
+		if j == 0 || i%100 != (i/100)%100 {
 			out.WriteString(doc)
 			continue
 		}

@@ -63,7 +63,7 @@ func Synthetic(t testing.TB, n int) *model.Dataset {
 	for start := 0; start < n; start += perFile {
 		var src bytes.Buffer
 		count := min(perFile, n-start)
-		require.NoError(t, synth.Generate(&src, start, count, synth.Options{Records: n, Seed: 1}))
+		require.NoError(t, synth.Generate(&src, start, start+count, synth.Options{Records: n, Seed: 1}))
 		part, problems := model.Decode(&src, fmt.Sprintf("synth-%d.yaml", start), model.Options{Base: base})
 		require.Empty(t, problems)
 		ds.Add(part.Records...)
