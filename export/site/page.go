@@ -240,6 +240,37 @@ func (w *writer) recordPage(p *page, i int32) {
 		if r.GivenName != "" || r.FamilyName != "" {
 			add(text("Given name: " + r.GivenName + "; family name: " + r.FamilyName))
 		}
+		for _, post := range r.Posts {
+			f := fact{w.roleSeg(p, post.Role), text(" of "), w.ref(p, post.Organization)}
+			if post.Head {
+				f = append(f, text(", its head"))
+			}
+			p.Facts = append(p.Facts, withPeriod(f, post.During))
+		}
+		if len(r.Affiliations) > 0 {
+			f := fact{text("Works or speaks for: ")}
+			for k, a := range r.Affiliations {
+				if k > 0 {
+					f = append(f, text(", "))
+				}
+				f = append(f, w.ref(p, a))
+			}
+			p.Facts = append(p.Facts, f)
+		}
+	case *model.Legislation:
+		if r.PassedBy != "" {
+			f := fact{text("Passed by "), w.ref(p, r.PassedBy)}
+			if !r.Date.IsZero() {
+				f = append(f, text(" in "+r.Date.String()))
+			}
+			p.Facts = append(p.Facts, f)
+		}
+		if r.Identifier != "" {
+			add(text("Reference: " + r.Identifier))
+		}
+		if r.Project != "" {
+			add(text("Part of the project "), w.ref(p, r.Project))
+		}
 	case *model.Project:
 		w.projectFacts(p, r, add)
 	case *model.Event:
@@ -356,6 +387,9 @@ func (w *writer) eventFacts(p *page, r *model.Event, add func(...seg)) {
 		}
 		p.Facts = append(p.Facts, f)
 	}
+	if r.PartOf != "" {
+		add(text("Held as part of "), w.ref(p, r.PartOf))
+	}
 	if r.Project != "" {
 		add(text("Part of the project "), w.ref(p, r.Project))
 	}
@@ -405,6 +439,22 @@ func (w *writer) relatedSections(p *page, r model.Record) {
 		pa := w.ds.Records[i].(*model.Participation)
 		return fact{w.ref(p, pa.Agent), text(", "), w.roleSeg(p, pa.Role), text(" ("), w.membershipRef(p, pa.ID, "participation"), text(")")}
 	})
+	list("people", "People", rel.staff[id], func(i int32) fact {
+		pr := w.ds.Records[i].(*model.Person)
+		f := fact{w.ref(p, pr.ID)}
+		for _, post := range pr.Posts {
+			if post.Organization == id {
+				f = append(f, text(", "), w.roleSeg(p, post.Role))
+				if post.Head {
+					f = append(f, text(" (head)"))
+				}
+			}
+		}
+		return f
+	})
+	list("affiliated", "People who work or speak for it", rel.affiliated[id], link)
+	list("parts", "Parts of the event", rel.parts[id], link)
+	list("legislation", "Legislation passed", rel.laws[id], link)
 	list("units", "Units", rel.units[id], link)
 	list("sub-organizations", "Sub-organizations", rel.subOrgs[id], link)
 	list("editions", "Editions", rel.editions[id], link)

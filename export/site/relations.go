@@ -26,6 +26,10 @@ type relations struct {
 	cites          map[string][]int32 // source id → records citing it
 	sources        map[string]*model.Source
 	uses           map[string][]int32 // concept IRI → records using it
+	staff          map[string][]int32 // organisation → people holding a post in it
+	affiliated     map[string][]int32 // organisation → people affiliated with it
+	parts          map[string][]int32 // event → events part of it
+	laws           map[string][]int32 // body → legislation it passed
 }
 
 func newRelations(m *rdf.Mapper) *relations {
@@ -39,7 +43,8 @@ func newRelations(m *rdf.Mapper) *relations {
 		capitalOf: map[string][]int32{}, contains: map[string][]int32{},
 		funds: map[string][]int32{}, operates: map[string][]int32{},
 		cites: map[string][]int32{}, sources: map[string]*model.Source{},
-		uses: map[string][]int32{},
+		uses: map[string][]int32{}, staff: map[string][]int32{}, affiliated: map[string][]int32{},
+		parts: map[string][]int32{}, laws: map[string][]int32{},
 	}
 	add := func(idx map[string][]int32, key string, i int) {
 		if key != "" {
@@ -84,9 +89,23 @@ func newRelations(m *rdf.Mapper) *relations {
 				}
 			}
 			add(r.operates, rec.OperatedBy, i)
+		case *model.Person:
+			for _, post := range rec.Posts {
+				if l := r.staff[post.Organization]; len(l) == 0 || l[len(l)-1] != int32(i) {
+					add(r.staff, post.Organization, i)
+				}
+				add(r.uses, m.RoleIRI(post.Role), i)
+			}
+			for _, a := range rec.Affiliations {
+				add(r.affiliated, a, i)
+			}
+		case *model.Legislation:
+			add(r.laws, rec.PassedBy, i)
+			add(r.projectEvents, rec.Project, i)
 		case *model.Event:
 			use(rdf.SchemeEventTypes, rec.Type, i)
 			add(r.editions, rec.Series, i)
+			add(r.parts, rec.PartOf, i)
 			add(r.projectEvents, rec.Project, i)
 			add(r.eventsAt, rec.Place, i)
 		case *model.Place:
