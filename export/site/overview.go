@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/civicnet/civicnet/export/rdf"
+	"github.com/civicnet/civicnet/export/vocab"
 	"github.com/civicnet/civicnet/model"
 )
 
@@ -46,6 +47,9 @@ func (w *writer) writeOverview() error {
 		}
 	}
 	if err := w.writeDataset(byKind); err != nil {
+		return err
+	}
+	if err := w.writeVocabulary(); err != nil {
 		return err
 	}
 	if err := w.writeSearchIndex(byKind); err != nil {
@@ -217,4 +221,48 @@ func (w *writer) writeSearchIndex(byKind map[model.Kind][]int32) error {
 		return err
 	}
 	return w.create(searchFile, append(b, '\n'))
+}
+
+// writeVocabulary writes the page of the civic: vocabulary: every term
+// with its label, comment, domain and range, from the table
+// vocabulary.ttl is written from; it links the Turtle of the dump.
+func (w *writer) writeVocabulary() error {
+	p := &page{Root: "../", Kind: "Vocabulary", IRI: string(rdf.CivicOntology),
+		Heading: text("The civic: vocabulary")}
+	p.Title = "The civic: vocabulary"
+	p.Description = []seg{{Text: "The terms civicnet defines for what no standard vocabulary covers, in " +
+		rdf.NSCivic + ". The same definitions as RDF: vocabulary.ttl in the dump.", Lang: "en"}}
+	for _, f := range w.opts.Files {
+		if f.Path == vocab.File {
+			p.Facts = append(p.Facts, fact{text("As Turtle: "), {Text: vocab.File, Href: "../" + vocab.File}})
+		}
+	}
+	terms := func(ts []*rdf.Term) string {
+		var names []string
+		for _, t := range ts {
+			names = append(names, t.String())
+		}
+		return strings.Join(names, " or ")
+	}
+	classes := section{ID: "classes", Heading: "Classes"}
+	props := section{ID: "properties", Heading: "Properties"}
+	for _, d := range vocab.Definitions() {
+		f := fact{text(d.Term.String() + " — " + d.Label + ". " + d.Comment)}
+		if len(d.SubClassOf) > 0 {
+			f = append(f, text(" Subclass of "+terms(d.SubClassOf)+"."))
+		}
+		if len(d.Domain) > 0 {
+			f = append(f, text(" Domain: "+terms(d.Domain)+"."))
+		}
+		if len(d.Range) > 0 {
+			f = append(f, text(" Range: "+terms(d.Range)+"."))
+		}
+		if d.Class == rdf.OWL.Class {
+			classes.Items = append(classes.Items, f)
+		} else {
+			props.Items = append(props.Items, f)
+		}
+	}
+	p.Sections = append(p.Sections, classes, props)
+	return w.writePage(vocabDir, p)
 }

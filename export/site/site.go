@@ -44,6 +44,7 @@ const (
 	assetsDir   = "assets"
 	listDir     = "list"
 	datasetDir  = "dataset"
+	vocabDir    = "vocabulary"
 	htaccess    = ".htaccess"
 	nginxConf   = "nginx.conf"
 	recordsPath = "id"
@@ -53,7 +54,7 @@ const (
 // directory, so that a caller replacing a directory can tell a previous
 // site from files a user keeps there.
 func Names() []string {
-	names := []string{indexFile, searchFile, assetsDir, listDir, datasetDir, htaccess, nginxConf, recordsPath}
+	names := []string{indexFile, searchFile, assetsDir, listDir, datasetDir, vocabDir, htaccess, nginxConf, recordsPath}
 	for _, s := range rdf.Schemes() {
 		names = append(names, s.Path(), s.Path()+".ttl", s.Path()+".nt", s.Path()+".jsonld")
 	}

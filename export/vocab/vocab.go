@@ -242,3 +242,26 @@ var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 func plainText(md string) string {
 	return strings.ReplaceAll(markdownLink.ReplaceAllString(md, "$1"), "`", "")
 }
+
+// Definition is one civic: term as the vocabulary defines it, for
+// readers other than the Turtle: the site's vocabulary page.
+type Definition struct {
+	Term    *rdf.Term
+	Class   *rdf.Term // owl:Class, owl:ObjectProperty, owl:DatatypeProperty or owl:AnnotationProperty
+	Label   string
+	Comment string // plain text
+	// Domain and Range (properties) and SubClassOf (classes); several
+	// terms are their union.
+	Domain, Range, SubClassOf []*rdf.Term
+}
+
+// Definitions returns every civic: term, classes first, in the order of
+// docs/vocabulary.md.
+func Definitions() []Definition {
+	out := make([]Definition, len(definitions))
+	for i, d := range definitions {
+		out[i] = Definition{Term: d.term, Class: d.kind.class(), Label: d.label, Comment: plainText(d.comment),
+			Domain: d.domain, Range: d.rng, SubClassOf: d.subClassOf}
+	}
+	return out
+}
