@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 
 	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/model"
@@ -75,7 +76,11 @@ func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 	if err := checkDataset(ds, opts.Validation); err != nil {
 		return err
 	}
-	return replaceAtomically(ctx, dir, dumpNames, func(tmp string) error {
+	names := dumpNames
+	if slices.Contains(opts.Formats, FormatSite) {
+		names = siteNames
+	}
+	return replaceAtomically(ctx, dir, names, func(tmp string) error {
 		d := &dump{ctx: ctx, dir: tmp, ds: ds, opts: opts, wrap: wrap}
 		formats := opts.Formats
 		if formats == nil {

@@ -145,7 +145,23 @@ func TestParseFormats(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []Format{FormatTurtle, FormatNTriples}, got, "in dump order, without repeats")
 	_, err = ParseFormats("ttl,xml")
-	assert.EqualError(t, err, `export: unknown format "xml"; formats are ttl, nt, jsonld, csv, catalog, shapes, schema, vocab`)
+	assert.EqualError(t, err, `export: unknown format "xml"; formats are ttl, nt, jsonld, csv, catalog, shapes, schema, vocab, site`)
 	_, err = ParseFormats(" , ")
 	assert.Error(t, err)
+}
+
+// TestSiteAsAFormat: --formats site writes the site's pages after the
+// catalogue, which lists only the dump's files, and ParseFormats puts it
+// last whatever order it was named in.
+func TestSiteAsAFormat(t *testing.T) {
+	got, err := ParseFormats("site,ttl,catalog")
+	require.NoError(t, err)
+	assert.Equal(t, []Format{FormatTurtle, FormatCatalog, FormatSite}, got)
+	dir := filepath.Join(t.TempDir(), "out")
+	require.NoError(t, WriteDump(context.Background(), dir, exampleDataset(t), DumpOptions{Formats: got}))
+	assert.FileExists(t, filepath.Join(dir, "id", "efus", "index.html"))
+	assert.FileExists(t, filepath.Join(dir, "dataset.ttl"))
+	catalog, err := os.ReadFile(filepath.Join(dir, CatalogFile))
+	require.NoError(t, err)
+	assert.NotContains(t, string(catalog), "index.html", "the catalogue lists the dump's files, not the pages")
 }

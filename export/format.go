@@ -18,14 +18,20 @@ const (
 	FormatShapes                     // shapes.ttl
 	FormatSchema                     // records.schema.json
 	FormatVocab                      // vocabulary.ttl
+	FormatSite                       // the linked-data site: a page and the RDF of every record at its IRI's path
 )
 
-var formatNames = [...]string{"", "ttl", "nt", "jsonld", "csv", "catalog", "shapes", "schema", "vocab"}
+var formatNames = [...]string{"", "ttl", "nt", "jsonld", "csv", "catalog", "shapes", "schema", "vocab", "site"}
 
-// AllFormats lists every format in the order a dump writes them. The
-// catalogue comes last: it describes the files written before it.
+// AllFormats lists the formats of a dump, in the order a dump writes
+// them. The catalogue comes last: it describes the files written before
+// it. The site (FormatSite) is not among them: it is written only when
+// asked for, after the catalogue, whose files its dataset page lists.
 var AllFormats = []Format{FormatTurtle, FormatNTriples, FormatJSONLD, FormatCSV, FormatShapes, FormatSchema, FormatVocab,
 	FormatCatalog}
+
+// writeOrder is the order of every format, the site last.
+var writeOrder = append(append([]Format(nil), AllFormats...), FormatSite)
 
 // String returns the name --formats uses ("ttl").
 func (f Format) String() string {
@@ -46,7 +52,8 @@ func ParseFormat(s string) (Format, error) {
 }
 
 // ParseFormats parses a comma-separated list such as "ttl,nt", in the
-// order of AllFormats and without repeats.
+// order a dump writes them (AllFormats, then the site) and without
+// repeats.
 func ParseFormats(list string) ([]Format, error) {
 	seen := map[Format]bool{}
 	for _, s := range strings.Split(list, ",") {
@@ -64,7 +71,7 @@ func ParseFormats(list string) ([]Format, error) {
 		return nil, fmt.Errorf("export: no format given; formats are %s", strings.Join(formatNames[1:], ", "))
 	}
 	var out []Format
-	for _, f := range AllFormats {
+	for _, f := range writeOrder {
 		if seen[f] {
 			out = append(out, f)
 		}

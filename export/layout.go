@@ -133,6 +133,7 @@ var parts = map[Format]func(d *dump) error{
 		return d.create(VocabFile, FormatVocab, vocab.Write)
 	},
 	FormatCatalog: (*dump).writeCatalog,
+	FormatSite:    (*dump).writeSite,
 }
 
 // rdfFiles are the RDF files of a dump, in the order they are created.

@@ -32,32 +32,8 @@ type SiteOptions struct {
 // dir is replaced only when it is empty or holds nothing but what a site
 // writes.
 func WriteSite(ctx context.Context, dir string, ds *model.Dataset, opts SiteOptions) error {
-	if err := checkDataset(ds, opts.Validation); err != nil {
-		return err
-	}
-	return replaceAtomically(ctx, dir, siteNames, func(tmp string) error {
-		d := &dump{ctx: ctx, dir: tmp, ds: ds, opts: DumpOptions{CSVBOM: opts.CSVBOM, Progress: opts.Progress}}
-		for _, f := range AllFormats {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := d.write(f); err != nil {
-				return err
-			}
-		}
-		if opts.Progress != nil {
-			opts.Progress("site")
-		}
-		var listed []site.File
-		for _, f := range d.files {
-			dist := distribution(f, "", func(string) bool { return false })
-			listed = append(listed, site.File{Path: f.Path, MediaType: dist.MediaType, Description: dist.Description, Size: f.Size, SHA256: f.SHA256})
-		}
-		if err := site.Write(ctx, tmp, ds, site.Options{Files: listed}); err != nil {
-			return err
-		}
-		return nil
-	})
+	dopts := DumpOptions{Formats: writeOrder, CSVBOM: opts.CSVBOM, Progress: opts.Progress, Validation: opts.Validation}
+	return writeDump(ctx, dir, ds, dopts, nil)
 }
 
 // siteNames are the top-level names of a site: the dump's and the
@@ -73,3 +49,17 @@ var siteNames = func() map[string]bool {
 	}
 	return names
 }()
+
+// writeSite writes the site's pages into the dump, listing on its
+// dataset page the files written before it.
+func (d *dump) writeSite() error {
+	if d.opts.Progress != nil {
+		d.opts.Progress("site")
+	}
+	var listed []site.File
+	for _, f := range d.files {
+		dist := distribution(f, "", func(string) bool { return false })
+		listed = append(listed, site.File{Path: f.Path, MediaType: dist.MediaType, Description: dist.Description, Size: f.Size, SHA256: f.SHA256})
+	}
+	return site.Write(d.ctx, d.dir, d.ds, site.Options{Files: listed})
+}

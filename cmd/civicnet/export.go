@@ -41,7 +41,8 @@ Options:
   -o, --output DIR      write the dump into DIR (default "dump")
       --formats LIST    the parts to write, comma-separated: ttl, nt,
                         jsonld, csv, catalog, shapes, schema, vocab
-                        (default: all)
+                        (default: all of these), and site, the
+                        linked-data site beside them (as civicnet site)
       --base IRI        base IRI of the dump's IRIs, ending in "/"; it
                         overrides base in civicnet.yaml and is required
                         with "-" unless a civicnet.yaml is given too

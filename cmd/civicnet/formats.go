@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/export/site"
 )
 
 // formatFiles are the top-level names of a dump that each format writes
@@ -19,6 +21,19 @@ var formatFiles = map[export.Format][]string{
 	export.FormatShapes:   {"shapes.ttl"},
 	export.FormatSchema:   {"records.schema.json"},
 	export.FormatVocab:    {"vocabulary.ttl"},
+	export.FormatSite:     siteTopNames(),
+}
+
+// siteTopNames are the top-level names the site's pages take.
+func siteTopNames() []string {
+	var names []string
+	for _, n := range site.Names() {
+		top, _, _ := strings.Cut(n, "/")
+		if !slices.Contains(names, top) {
+			names = append(names, top)
+		}
+	}
+	return names
 }
 
 // droppedFiles returns the files of a dump in dir that an export of
