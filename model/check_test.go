@@ -102,8 +102,8 @@ func TestParseIsSyntaxThenCheck(t *testing.T) {
 	for _, s := range []string{"2011/2008", "2006-02-30", "2008-13/2009", "2004-21", "/", "../", "2009/2008-06"} {
 		_, perr := ParseInterval(s)
 		require.Error(t, perr, "ParseInterval(%q)", s)
-		iv, err := readInterval(s)
-		require.NoError(t, err, "readInterval(%q): the syntax is fine", s)
+		iv, err := ReadInterval(s)
+		require.NoError(t, err, "ReadInterval(%q): the syntax is fine", s)
 		cerr := iv.Check()
 		require.Error(t, cerr, "%q: Check", s)
 		assert.Equal(t, perr.Error(), cerr.Error(), "%q: ParseInterval and Check disagree", s)

@@ -28,10 +28,10 @@ const (
 // problem on the way instead of stopping at the first.
 type decoder struct {
 	arena    *arena
-	names    map[string]uint32 // interned key names, cached without the lock
-	nameBuf  []byte            // where a nested key's name is put together
-	open     []keyBuilder      // the origins of the mappings being read, innermost last
-	slab     []byte            // where finished origins' positions are kept
+	names    map[string]KeyID // interned key names, cached without the lock
+	nameBuf  []byte           // where a nested key's name is put together
+	open     []keyBuilder     // the origins of the mappings being read, innermost last
+	slab     []byte           // where finished origins' positions are kept
 	file     string
 	problems []Problem
 	dropped  int
@@ -129,11 +129,7 @@ func (d *decoder) mapping(n *node, what string, allowed []string, origin *Origin
 	}
 	ok := d.nestedMapping(n, what, allowed, origin, "", fn)
 	b := &d.open[depth]
-	if len(origin.keys) == 0 {
-		origin.keys = d.keep(b.buf)
-	} else {
-		origin.keys = append(origin.keys[:len(origin.keys):len(origin.keys)], b.buf...)
-	}
+	origin.AddKeys(d.keep(b.buf))
 	b.o = nil
 	d.open = d.open[:depth]
 	return ok
@@ -222,14 +218,14 @@ func (d *decoder) nestedMapping(n *node, what string, allowed []string, owner *O
 }
 
 // nameID returns the interned id of a key name.
-func nameID[T string | []byte](d *decoder, name T) uint32 {
+func nameID[T string | []byte](d *decoder, name T) KeyID {
 	if id, ok := d.names[string(name)]; ok { // no copy is made to look up
 		return id
 	}
 	s := string(name)
-	id := internName(s)
+	id := InternKey(s)
 	if d.names == nil {
-		d.names = map[string]uint32{}
+		d.names = map[string]KeyID{}
 	}
 	d.names[s] = id
 	return id
@@ -237,15 +233,15 @@ func nameID[T string | []byte](d *decoder, name T) uint32 {
 
 // addKey records the position of key name (at k), or of item i of list
 // name when i >= 0, and of its value (at v).
-func (d *decoder) addKey(o *Origin, name uint32, i int, k, v *node) {
-	f := fieldPos{keyLine: k.line, keyCol: k.col, valLine: v.line, valCol: v.col}
+func (d *decoder) addKey(o *Origin, name KeyID, i int, k, v *node) {
+	f := FieldPos{KeyLine: k.line, KeyCol: k.col, ValueLine: v.line, ValueCol: v.col}
 	for j := len(d.open) - 1; j >= 0; j-- {
 		if b := &d.open[j]; b.o == o {
-			b.buf = appendField(b.buf, o.Line, name, i, f)
+			b.buf = AppendFieldPos(b.buf, o.Line, name, i, f)
 			return
 		}
 	}
-	o.keys = appendField(o.keys, o.Line, name, i, f)
+	o.AddKeys(AppendFieldPos(nil, o.Line, name, i, f))
 }
 
 // earlierKey returns the key node before index i of mapping n that is
@@ -375,7 +371,7 @@ func (d *decoder) integer(n *node, field string) (int, bool) {
 // is not valid is stored, and validate reports it (CheckRecord).
 func (d *decoder) dateErr(n *node, field string, err error) {
 	de := err.(*DateError)
-	d.problem(d.pos(n), dateCode(err), fmt.Sprintf("%s: %s", field, de.Msg), de.Hint())
+	d.problem(d.pos(n), de.Code(), fmt.Sprintf("%s: %s", field, de.Msg), de.Hint())
 }
 
 func (d *decoder) date(n *node, field string) Date {
@@ -383,7 +379,7 @@ func (d *decoder) date(n *node, field string) Date {
 	if !ok {
 		return Date{}
 	}
-	dt, err := readDate(s)
+	dt, err := ReadDate(s)
 	if err != nil {
 		d.dateErr(n, field, err)
 	}
@@ -395,7 +391,7 @@ func (d *decoder) interval(n *node, field string) Interval {
 	if !ok {
 		return Interval{}
 	}
-	iv, err := readInterval(s)
+	iv, err := ReadInterval(s)
 	if err != nil {
 		d.dateErr(n, field, err)
 	}

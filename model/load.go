@@ -287,7 +287,7 @@ func load(inputs []input, opts Options) (*Dataset, []Problem) {
 			// Make room for as many records in every file as in the
 			// first, and as many again for the memberships,
 			// participations and places nested in them.
-			ds.grow(2 * len(res.records) * (len(inputs) - i))
+			ds.Grow(2 * len(res.records) * (len(inputs) - i))
 		}
 		problems = append(problems, res.problems...)
 		ds.Add(res.records...)

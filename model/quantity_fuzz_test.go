@@ -117,7 +117,7 @@ func checkQuantity(t *testing.T, what string, got Quantity, problems []Problem, 
 	if asOf != "" {
 		if want, err := ParseDate(asOf); err != nil {
 			wantProblems++
-			if read, err := readDate(asOf); err == nil && got.AsOf != read {
+			if read, err := ReadDate(asOf); err == nil && got.AsOf != read {
 				t.Errorf("%s: as_of %q decoded as %+v, want it kept as %+v", what, asOf, got.AsOf, read)
 			}
 		} else if got.AsOf != want || got.AsOf.String() != asOf {
