@@ -1,12 +1,9 @@
 package model
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // TestOriginKeepsEveryPosition round-trips positions through the packed
@@ -46,26 +43,6 @@ func TestOriginKeepsEveryPosition(t *testing.T) {
 	assert.Equal(t, o.Pos(), o.KeyPos("never-written"))
 	var zero Origin
 	assert.Equal(t, Pos{}, zero.ValuePos("id"))
-}
-
-// TestDecodeWideColumns decodes a JSON file written on one line, whose
-// columns do not fit in 16 bits.
-func TestDecodeWideColumns(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("[")
-	for i := range 3000 {
-		fmt.Fprintf(&b, `{"kind":"place","id":"p-%d","name":"P","topics":["a","b"]},`, i)
-	}
-	b.WriteString(`{"kind":"place","id":"last","name":"Last","topics":["a","b"]}]`)
-	src := b.String()
-	ds, problems := decodeString(t, "wide.json", src)
-	require.Empty(t, problems)
-	r := ds.Lookup("last")
-	require.NotNil(t, r)
-	col := strings.LastIndex(src, `"last"`) + 1
-	require.Greater(t, col, 1<<16)
-	assert.Equal(t, fmt.Sprintf("wide.json:1:%d", col), r.Base().ValuePos("id").String())
-	assert.Equal(t, fmt.Sprintf("wide.json:1:%d", strings.LastIndex(src, `"b"`)+1), r.Base().ItemPos("topics", 1).String())
 }
 
 // TestAddKeysFastPath builds the positions of two origins from one block,
