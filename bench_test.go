@@ -10,7 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/civicnet/civicnet/examples/synth"
-	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 // The decoding benchmarks of SPEC 7. The other stages have theirs in
@@ -37,7 +37,7 @@ func benchDecode(b *testing.B, json bool) {
 			b.ResetTimer()
 			records := 0
 			for b.Loop() {
-				ds, problems := model.LoadFS(in.fsys, model.Options{})
+				ds, problems := recordfile.LoadFS(in.fsys, recordfile.Options{})
 				if len(problems) > 0 {
 					b.Fatalf("LoadFS(synthetic %s) = %v (%d problems), want none", sizeName(n), problems[0], len(problems))
 				}

@@ -12,7 +12,9 @@
 // The work is split into packages:
 //
 //   - [github.com/civicnet/civicnet/model]: record types, dates,
-//     quantities, and loading record files with positions;
+//     quantities, positions and the checks of values;
+//   - [github.com/civicnet/civicnet/model/recordfile]: loading YAML and
+//     JSON record files, with the position of every key and value;
 //   - [github.com/civicnet/civicnet/validate]: the rules, diagnostics and
 //     their renderers (text, JSON, GitHub Actions, SARIF);
 //   - [github.com/civicnet/civicnet/export]: the RDF mapping and the
@@ -23,7 +25,7 @@
 //
 // A typical program loads, validates and exports:
 //
-//	ds, problems := model.LoadFiles([]string{"records"}, model.Options{})
+//	ds, problems := recordfile.LoadFiles([]string{"records"}, recordfile.Options{})
 //	diags := validate.Validate(ds, problems)
 //	if diags.HasErrors() {
 //		return diags.Err()

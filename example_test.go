@@ -8,14 +8,14 @@ import (
 
 	"github.com/civicnet/civicnet/examples"
 	"github.com/civicnet/civicnet/export"
-	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/civicnet/civicnet/validate"
 )
 
 // Load a record set, validate it, and write the open-data dump: what
 // "civicnet export" does.
 func Example() {
-	ds, problems := model.LoadFS(examples.FS(), model.Options{})
+	ds, problems := recordfile.LoadFS(examples.FS(), recordfile.Options{})
 	diags := validate.Validate(ds, problems) // sorted by file, line, column
 	errs, warnings := diags.Counts()
 	fmt.Println(errs, "errors,", warnings, "warnings")

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 //go:embed civicnet.yaml events legislation organizations people places projects regions
@@ -24,5 +25,5 @@ func FS() fs.FS { return files }
 // Load decodes the example record set. The examples decode without
 // problems; a problem here is a bug in the examples or the decoder.
 func Load() (*model.Dataset, []model.Problem) {
-	return model.LoadFS(files, model.Options{})
+	return recordfile.LoadFS(files, recordfile.Options{})
 }

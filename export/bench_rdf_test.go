@@ -18,6 +18,7 @@ import (
 	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/export/turtle"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 // benchSizes are the record counts the RDF benchmarks run at, up to the
@@ -51,7 +52,7 @@ func benchDataset(b testing.TB, n int) *model.Dataset {
 		}
 		fsys[fmt.Sprintf("records-%03d.yaml", from/perFile)] = &fstest.MapFile{Data: buf.Bytes()}
 	}
-	ds, problems := model.LoadFS(fsys, model.Options{})
+	ds, problems := recordfile.LoadFS(fsys, recordfile.Options{})
 	if len(problems) > 0 {
 		b.Fatalf("synthetic records do not decode: %v", problems[0])
 	}

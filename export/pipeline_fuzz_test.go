@@ -23,6 +23,7 @@ import (
 	"github.com/civicnet/civicnet/export"
 	"github.com/civicnet/civicnet/export/csvw"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/civicnet/civicnet/validate"
 )
 
@@ -44,7 +45,7 @@ func FuzzLoadValidateExport(f *testing.F) {
 	require.NoError(f, err)
 	var all bytes.Buffer
 	err = fs.WalkDir(examples.FS(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !model.IsRecordFile(p) || p == model.DatasetFile {
+		if err != nil || d.IsDir() || !recordfile.IsRecordFile(p) || p == model.DatasetFile {
 			return err
 		}
 		data, err := fs.ReadFile(examples.FS(), p)
@@ -99,7 +100,7 @@ func FuzzLoadValidateExport(f *testing.F) {
 		if info != nil {
 			fsys[model.DatasetFile] = &fstest.MapFile{Data: info}
 		}
-		ds, problems := model.LoadFS(fsys, model.Options{Base: pipelineBase})
+		ds, problems := recordfile.LoadFS(fsys, recordfile.Options{Base: pipelineBase})
 		diags := validate.Validate(ds, problems)
 		if diags.HasErrors() {
 			return

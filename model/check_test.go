@@ -2,7 +2,6 @@ package model
 
 import (
 	"errors"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -102,8 +101,8 @@ func TestParseIsSyntaxThenCheck(t *testing.T) {
 	for _, s := range []string{"2011/2008", "2006-02-30", "2008-13/2009", "2004-21", "/", "../", "2009/2008-06"} {
 		_, perr := ParseInterval(s)
 		require.Error(t, perr, "ParseInterval(%q)", s)
-		iv, err := readInterval(s)
-		require.NoError(t, err, "readInterval(%q): the syntax is fine", s)
+		iv, err := ReadInterval(s)
+		require.NoError(t, err, "ReadInterval(%q): the syntax is fine", s)
 		cerr := iv.Check()
 		require.Error(t, cerr, "%q: Check", s)
 		assert.Equal(t, perr.Error(), cerr.Error(), "%q: ParseInterval and Check disagree", s)
@@ -249,21 +248,6 @@ func TestCheckRecord(t *testing.T) {
 	assert.True(t, errors.Is(fe, ErrMissing) == false)
 }
 
-func TestCheckRecordPositions(t *testing.T) {
-	ds, problems := Decode(stringsReader("kind: project\nid: p\nname: P\nduring: 2011/2008\n"+
-		"funding:\n  - {funder: f, share: half, amount: {value: abc, unit: EUR}}\n"), "p.yaml", Options{})
-	require.Empty(t, problems)
-	var got []string
-	for _, fe := range CheckRecord(ds.Records[0]) {
-		got = append(got, fe.Pos.String()+" "+fe.Field+" "+fe.Code)
-	}
-	assert.Equal(t, []string{
-		"p.yaml:4:9 during reversed-interval",
-		"p.yaml:6:24 funding[0].share bad-value",
-		"p.yaml:6:46 funding[0].amount.value bad-quantity",
-	}, got)
-}
-
 // The checks run for millions of values: a valid one costs no
 // allocation.
 func TestChecksDoNotAllocate(t *testing.T) {
@@ -313,5 +297,3 @@ func TestAddKeepsARoleWithoutSlug(t *testing.T) {
 	assert.Equal(t, Role{Label: "—"}, m.Role)
 	assert.Equal(t, "member", ds.Memberships()[1].Role.Slug)
 }
-
-func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }

@@ -42,8 +42,10 @@ func NewDataset(info DatasetInfo) *Dataset {
 	}
 }
 
-// grow makes room for n more records.
-func (ds *Dataset) grow(n int) {
+// Grow makes room for n more records, so that adding them reallocates
+// neither Records nor the index of ids. A decoder that knows how many
+// records are coming calls it before Add.
+func (ds *Dataset) Grow(n int) {
 	ds.Records = slices.Grow(ds.Records, n)
 	if len(ds.index) == 0 {
 		ds.index = make(map[string]int, n)

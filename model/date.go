@@ -73,6 +73,10 @@ func (e *DateError) Error() string {
 // Unwrap returns e.Err, so that errors.Is tells the kinds apart.
 func (e *DateError) Unwrap() error { return e.Err }
 
+// Code is the problem code of e: "reversed-interval",
+// "unsupported-date" or "bad-date".
+func (e *DateError) Code() string { return dateCode(e) }
+
 // newDateError classifies msg: the messages of unsupported features all
 // end in "not supported", and only a reversed interval says "before".
 func newDateError(input, msg string) *DateError {
@@ -438,11 +442,12 @@ func endProblem(d Date, b Bound, end string) string {
 	return d.problem()
 }
 
-// readDate and readInterval read the syntax only, for the record file
-// decoder: a value that reads but is not valid (2006-02-30, 2011/2008)
-// is kept, for validate to report with Check like any value built in
-// code.
-func readDate(s string) (Date, error) {
+// ReadDate and ReadInterval read the syntax only, for record file
+// decoders: a value that reads but is not valid (2006-02-30, 2011/2008)
+// comes back with no error, to be kept and reported by validate with
+// Check like any value built in code. An error, text that is no date at
+// all, is a *DateError. ParseDate and ParseInterval read and check.
+func ReadDate(s string) (Date, error) {
 	d, msg := scanDate(s)
 	if msg != "" {
 		return Date{}, newDateError(s, msg)
@@ -450,7 +455,9 @@ func readDate(s string) (Date, error) {
 	return d, nil
 }
 
-func readInterval(s string) (Interval, error) {
+// ReadInterval is ReadDate for an interval (or a single date); see
+// ParseInterval for the forms.
+func ReadInterval(s string) (Interval, error) {
 	iv, msg := scanInterval(s)
 	if msg != "" {
 		if m := inputProblem(s); m != "" {

@@ -1,17 +1,24 @@
-// Package model holds civicnet's record types and reads record files.
+// Package model holds civicnet's record types, their values and the
+// checks of those values.
 //
-// A record set is a directory of YAML or JSON files, each holding records
-// of eight kinds: [Region], [Organization], [Person], [Project], [Event],
-// [Place], [Membership] and [Participation]. Most users need one call:
+// A record set holds records of nine kinds: [Region], [Organization],
+// [Person], [Project], [Event], [Place], [Membership], [Participation]
+// and [Legislation], in a [Dataset] indexed by id. Package
+// model/recordfile reads them from record files:
 //
-//	ds, problems := model.LoadFiles([]string{"records/"}, model.Options{})
+//	ds, problems := recordfile.LoadFiles([]string{"records/"}, recordfile.Options{})
 //
-// which returns a [Dataset] holding every record that could be decoded,
-// indexed by id, and every [Problem] met on the way (syntax errors, unknown
-// fields, values of the wrong type, duplicate keys), each with the
-// file:line:col of the offending key or value. Decoding never stops at the
-// first problem. The validate package turns problems into diagnostics and
-// adds the rules that need the whole record set.
+// returns a Dataset holding every record that could be decoded and every
+// [Problem] met on the way, each with the file:line:col ([Pos]) of the
+// offending key or value; every record keeps where its keys were
+// written in its [Origin]. The validate package turns problems into
+// diagnostics and adds the rules that need the whole record set.
+//
+// A decoder other than recordfile's builds records the same way:
+// [Dataset.Add] and [Dataset.Grow]; [Origin.SetKey], or for a decoder's
+// hot path [InternKey], [AppendFieldPos] and [Origin.AddKeys]; the field
+// lists [FieldNames], [ValueFieldNames] and [DatasetFieldNames]; and
+// [ReadDate] and [ReadInterval], which read syntax only.
 //
 // Records can also be built in code and added with [Dataset.Add], which
 // normalises nested memberships and participations into top-level records
@@ -31,7 +38,7 @@
 // ([Date.Check], [Interval.Check], [Quantity.Check], [Role.Check],
 // [Funding.Check], [Source.Check], [CheckBase]), and [CheckRecord] runs
 // them all on a record, with the key path of each value
-// ("funding[1].share"). They are the one place these rules live: the
+// ("funding[1].share"). They are the one place these rules live: a
 // decoder reads syntax only and stores what it read, ParseDate and
 // ParseInterval are the syntax then Check, and validate runs CheckRecord
 // on every record whatever built it. docs/library.md shows the whole

@@ -2,36 +2,9 @@ package model_test
 
 import (
 	"fmt"
-	"testing/fstest"
 
 	"github.com/civicnet/civicnet/model"
 )
-
-// Load a record set from a file system and read a record.
-func ExampleLoadFS() {
-	fsys := fstest.MapFS{
-		"civicnet.yaml": {Data: []byte("base: https://data.example.org/net/\n")},
-		"toscana.yaml": {Data: []byte(`kind: region
-id: regione-toscana
-name: {it: Regione Toscana, en: Tuscany Region}
-memberships:
-  - {organization: efus, during: 2001/..}
-`)},
-		"efus.json": {Data: []byte(`{"kind": "organization", "id": "efus", "name": "European Forum for Urban Security"}`)},
-	}
-	ds, problems := model.LoadFS(fsys, model.Options{})
-	for _, p := range problems {
-		fmt.Println(p)
-	}
-	r := ds.Lookup("regione-toscana").(*model.Region)
-	fmt.Println(r.Name.Best("it"), "at", r.Pos())
-	for _, m := range ds.Memberships() {
-		fmt.Println(m.Member, m.Role.Slug, m.Organization, "since", m.During.Start)
-	}
-	// Output:
-	// Regione Toscana at toscana.yaml:1:1
-	// regione-toscana member efus since 2001
-}
 
 // Build records in code; nested memberships become top-level records.
 func ExampleDataset_Add() {

@@ -33,28 +33,12 @@ var (
 // first, in documentation order. The slice is the caller's.
 func FieldNames(k Kind) []string { return append([]string(nil), fieldsByKind[k]...) }
 
-// fieldsByKind, recordFields and nestedFields are computed once: decoding
-// consults them for every record.
-var (
-	fieldsByKind [len(kindNames)][]string
-	recordFields [len(kindNames)][]string // with "$schema"
-	nestedFields = map[[2]string][]string{}
-)
+// fieldsByKind is computed once.
+var fieldsByKind [len(kindNames)][]string
 
 func init() {
 	for _, k := range Kinds {
 		fieldsByKind[k] = fieldNames(k)
-		recordFields[k] = append(fieldNames(k), "$schema")
-	}
-	for _, kf := range [][2]string{{"membership", "member"}, {"membership", "organization"}, {"participation", "agent"}, {"participation", "event"}} {
-		all := fieldsByKind[ParseKind(kf[0])]
-		var out []string
-		for _, f := range all {
-			if f != kf[1] {
-				out = append(out, f)
-			}
-		}
-		nestedFields[kf] = out
 	}
 }
 
@@ -90,8 +74,8 @@ func DatasetFieldNames() []string { return append([]string{}, datasetFields...) 
 
 // ValueFieldNames returns the fields of a nested value, in documentation
 // order: "source", "quantity", "named-quantity" (a project's
-// quantities), "funding", "location" (an event's) or "heritage-site"; nil
-// for another name. The slice is the caller's.
+// quantities), "funding", "post" (a person's), "location" (an event's)
+// or "heritage-site"; nil for another name. The slice is the caller's.
 func ValueFieldNames(value string) []string {
 	var fields []string
 	switch value {
@@ -103,6 +87,8 @@ func ValueFieldNames(value string) []string {
 		fields = namedQuantityFields
 	case "funding":
 		fields = fundingFields
+	case "post":
+		fields = postFields
 	case "location":
 		fields = locationFields
 	case "heritage-site":

@@ -462,6 +462,14 @@ func (*Participation) Kind() Kind { return KindParticipation }
 
 func (*Participation) isRecord() {}
 
+// DatasetFile is the name of the dataset description at the root of a
+// record set, which problems with a DatasetInfo name.
+const DatasetFile = "civicnet.yaml"
+
+// StdinName is the file name in the positions ([Pos.File]) of records
+// read from standard input.
+const StdinName = "<stdin>"
+
 // DatasetInfo is the dataset description of civicnet.yaml.
 type DatasetInfo struct {
 	Base        string

@@ -60,33 +60,67 @@ type Origin struct {
 	Line int32
 	Col  int32
 	// keys holds the position of every key and of its value, packed as
-	// varints (see appendField): five or six bytes a key where four
+	// varints (see AppendFieldPos): five or six bytes a key where four
 	// 32-bit numbers and a name took twenty. The positions of a million
 	// records' keys are a large part of a loaded record set's memory.
 	keys []byte
 }
 
-// fieldPos is the position of one key and of its value.
-type fieldPos struct {
-	keyLine, keyCol int32
-	valLine, valCol int32
+// FieldPos is where one key of a mapping and its value were written, as
+// a decoder gives it to [AppendFieldPos].
+type FieldPos struct {
+	KeyLine, KeyCol     int32
+	ValueLine, ValueCol int32
 }
 
-// appendField appends the positions of a key to b: the interned name
-// shifted left once, its low bit telling whether an item index follows;
-// the item index; the key's line relative to the mapping's (line); the
-// key's column; the value's line and column relative to the key's.
-func appendField(b []byte, line int32, name uint32, item int, f fieldPos) []byte {
+// KeyID is the interned name of a key ("name", "identifiers.wikidata"),
+// from [InternKey].
+type KeyID uint32
+
+// InternKey returns the id of key name, the same for every call with the
+// same name, from any goroutine. Decoders call it once for each name
+// they meet and keep the ids, as a lock is taken for a name not seen
+// before.
+func InternKey(name string) KeyID { return KeyID(internName(name)) }
+
+// AppendFieldPos appends to b the packed positions of key name of a
+// mapping whose Origin has line line — of item item of the scalar list
+// under name when item >= 0 — and returns the extended buffer, for
+// [Origin.AddKeys]. It is the fast path of record file decoders: it
+// allocates only to grow b. ([Origin.SetKey] does the same for one key
+// named by a string.)
+//
+// The packed form: the interned name shifted left once, its low bit
+// telling whether an item index follows; the item index; the key's line
+// relative to the mapping's; the key's column; the value's line and
+// column relative to the key's.
+func AppendFieldPos(b []byte, line int32, name KeyID, item int, f FieldPos) []byte {
 	if item >= 0 {
 		b = binary.AppendUvarint(b, uint64(name)<<1|1)
 		b = binary.AppendUvarint(b, uint64(item))
 	} else {
 		b = binary.AppendUvarint(b, uint64(name)<<1)
 	}
-	b = binary.AppendVarint(b, int64(f.keyLine)-int64(line))
-	b = binary.AppendVarint(b, int64(f.keyCol))
-	b = binary.AppendVarint(b, int64(f.valLine)-int64(f.keyLine))
-	return binary.AppendVarint(b, int64(f.valCol)-int64(f.keyCol))
+	b = binary.AppendVarint(b, int64(f.KeyLine)-int64(line))
+	b = binary.AppendVarint(b, int64(f.KeyCol))
+	b = binary.AppendVarint(b, int64(f.ValueLine)-int64(f.KeyLine))
+	return binary.AppendVarint(b, int64(f.ValueCol)-int64(f.KeyCol))
+}
+
+// AddKeys adds to o the key positions in packed, made by
+// [AppendFieldPos] with o.Line as the line. When o has none yet, o keeps
+// packed itself, without a copy, so that a decoder can cut the keys of
+// many origins from one large block (a later SetKey or AddKeys copies
+// before it appends); the caller must not change packed afterwards.
+func (o *Origin) AddKeys(packed []byte) {
+	if len(packed) == 0 {
+		return
+	}
+	if len(o.keys) == 0 {
+		o.keys = packed[:len(packed):len(packed)]
+		return
+	}
+	o.keys = append(o.keys[:len(o.keys):len(o.keys)], packed...)
 }
 
 // Pos is the position of the mapping itself (its first key).
@@ -98,7 +132,7 @@ func (o *Origin) Pos() Pos {
 // was not written.
 func (o *Origin) KeyPos(name string) Pos {
 	if f, ok := o.field(name); ok {
-		return Pos{File: o.File, Line: int(f.keyLine), Col: int(f.keyCol)}
+		return Pos{File: o.File, Line: int(f.KeyLine), Col: int(f.KeyCol)}
 	}
 	return o.Pos()
 }
@@ -107,7 +141,7 @@ func (o *Origin) KeyPos(name string) Pos {
 // when the key was not written.
 func (o *Origin) ValuePos(name string) Pos {
 	if f, ok := o.field(name); ok {
-		return Pos{File: o.File, Line: int(f.valLine), Col: int(f.valCol)}
+		return Pos{File: o.File, Line: int(f.ValueLine), Col: int(f.ValueCol)}
 	}
 	return o.Pos()
 }
@@ -117,7 +151,7 @@ func (o *Origin) ValuePos(name string) Pos {
 func (o *Origin) ItemPos(name string, i int) Pos {
 	if id, ok := lookupName(name); ok && i >= 0 {
 		if f, ok := o.find(id, i); ok {
-			return Pos{File: o.File, Line: int(f.valLine), Col: int(f.valCol)}
+			return Pos{File: o.File, Line: int(f.ValueLine), Col: int(f.ValueCol)}
 		}
 	}
 	return o.ValuePos(name)
@@ -130,18 +164,17 @@ func (o *Origin) Has(name string) bool {
 }
 
 // SetKey records the positions of key name and its value, for records
-// built by other decoders than this package's. "list[2]" names item 2 of
-// a list.
+// built in code or by other decoders. "list[2]" names item 2 of a list.
 func (o *Origin) SetKey(name string, key, value Pos) {
 	base, item := splitItem(name)
-	o.keys = appendField(o.keys, o.Line, internName(base), item, fieldPos{keyLine: int32(key.Line), keyCol: int32(key.Col),
-		valLine: int32(value.Line), valCol: int32(value.Col)})
+	o.keys = AppendFieldPos(o.keys, o.Line, InternKey(base), item, FieldPos{KeyLine: int32(key.Line), KeyCol: int32(key.Col),
+		ValueLine: int32(value.Line), ValueCol: int32(value.Col)})
 }
 
 // field finds key name, which may name a list item as "list[2]".
-func (o *Origin) field(name string) (fieldPos, bool) {
+func (o *Origin) field(name string) (FieldPos, bool) {
 	if len(o.keys) == 0 {
-		return fieldPos{}, false
+		return FieldPos{}, false
 	}
 	if id, ok := lookupName(name); ok {
 		if f, ok := o.find(id, -1); ok {
@@ -153,12 +186,12 @@ func (o *Origin) field(name string) (fieldPos, bool) {
 			return o.find(id, item)
 		}
 	}
-	return fieldPos{}, false
+	return FieldPos{}, false
 }
 
 // find returns the positions of the key with name id and item index
 // item (-1 for a key that is not a list item).
-func (o *Origin) find(id uint32, item int) (fieldPos, bool) {
+func (o *Origin) find(id uint32, item int) (FieldPos, bool) {
 	r := varints{b: o.keys}
 	for len(r.b) > 0 {
 		tag := r.u()
@@ -172,13 +205,13 @@ func (o *Origin) find(id uint32, item int) (fieldPos, bool) {
 		}
 		if uint32(tag>>1) == id && i == item {
 			kl += int64(o.Line)
-			return fieldPos{keyLine: int32(kl), keyCol: int32(kc), valLine: int32(kl + vl), valCol: int32(kc + vc)}, true
+			return FieldPos{KeyLine: int32(kl), KeyCol: int32(kc), ValueLine: int32(kl + vl), ValueCol: int32(kc + vc)}, true
 		}
 	}
-	return fieldPos{}, false
+	return FieldPos{}, false
 }
 
-// varints reads the varints appendField wrote; past the end or on a
+// varints reads the varints AppendFieldPos wrote; past the end or on a
 // malformed one it reads zeros and sets bad.
 type varints struct {
 	b   []byte
@@ -223,7 +256,7 @@ func splitItem(name string) (string, int) {
 	return name[:open], i
 }
 
-// names interns key names for fieldPos.
+// names interns key names for the packed positions of Origin.
 var names = struct {
 	sync.RWMutex
 	ids  map[string]uint32

@@ -1,12 +1,9 @@
 package model
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // TestOriginKeepsEveryPosition round-trips positions through the packed
@@ -48,22 +45,38 @@ func TestOriginKeepsEveryPosition(t *testing.T) {
 	assert.Equal(t, Pos{}, zero.ValuePos("id"))
 }
 
-// TestDecodeWideColumns decodes a JSON file written on one line, whose
-// columns do not fit in 16 bits.
-func TestDecodeWideColumns(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("[")
-	for i := range 3000 {
-		fmt.Fprintf(&b, `{"kind":"place","id":"p-%d","name":"P","topics":["a","b"]},`, i)
-	}
-	b.WriteString(`{"kind":"place","id":"last","name":"Last","topics":["a","b"]}]`)
-	src := b.String()
-	ds, problems := decodeString(t, "wide.json", src)
-	require.Empty(t, problems)
-	r := ds.Lookup("last")
-	require.NotNil(t, r)
-	col := strings.LastIndex(src, `"last"`) + 1
-	require.Greater(t, col, 1<<16)
-	assert.Equal(t, fmt.Sprintf("wide.json:1:%d", col), r.Base().ValuePos("id").String())
-	assert.Equal(t, fmt.Sprintf("wide.json:1:%d", strings.LastIndex(src, `"b"`)+1), r.Base().ItemPos("topics", 1).String())
+// TestAddKeysFastPath builds the positions of two origins from one block,
+// as a decoder does, and reads them back: the fast path agrees with
+// SetKey, costs no allocation once its buffer has grown, and an origin
+// keeps its part of the block without copying it.
+func TestAddKeysFastPath(t *testing.T) {
+	id, topics := InternKey("id"), InternKey("topics")
+	assert.Equal(t, id, InternKey("id"), "the same name, the same id")
+	a := Origin{File: "f.yaml", Line: 10, Col: 1}
+	b := Origin{File: "f.yaml", Line: 20, Col: 3}
+	var block []byte
+	block = AppendFieldPos(block, a.Line, id, -1, FieldPos{KeyLine: 10, KeyCol: 1, ValueLine: 10, ValueCol: 5})
+	split := len(block)
+	block = AppendFieldPos(block, b.Line, topics, 1, FieldPos{KeyLine: 22, KeyCol: 5, ValueLine: 22, ValueCol: 7})
+	a.AddKeys(block[:split])
+	b.AddKeys(block[split:])
+	assert.Equal(t, "f.yaml:10:5", a.ValuePos("id").String())
+	assert.Equal(t, "f.yaml:22:7", b.ItemPos("topics", 1).String())
+	assert.False(t, b.Has("id"))
+
+	var want Origin
+	want.Line = b.Line
+	want.SetKey("topics[1]", Pos{Line: 22, Col: 5}, Pos{Line: 22, Col: 7})
+	assert.Equal(t, want.keys, b.keys, "SetKey and AppendFieldPos pack alike")
+
+	a.SetKey("name", Pos{Line: 11, Col: 1}, Pos{Line: 11, Col: 7})
+	assert.Equal(t, "f.yaml:22:7", b.ItemPos("topics", 1).String(), "a later SetKey copies, not writes into the block")
+	assert.Equal(t, "f.yaml:11:7", a.ValuePos("name").String())
+	assert.Equal(t, "f.yaml:10:5", a.ValuePos("id").String())
+
+	buf := make([]byte, 0, 64)
+	allocs := testing.AllocsPerRun(100, func() {
+		buf = AppendFieldPos(buf[:0], 1, id, 3, FieldPos{KeyLine: 2, KeyCol: 3, ValueLine: 2, ValueCol: 9})
+	})
+	assert.Zero(t, allocs, "allocations of AppendFieldPos")
 }

@@ -3,10 +3,9 @@ package validate
 import (
 	"testing"
 
+	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/civicnet/civicnet/model"
 )
 
 // TestChunksGiveTheSameReport checks that splitting the record rules
@@ -14,7 +13,7 @@ import (
 // set, gets the same diagnostics in the same order from one chunk as from
 // two, three or seven.
 func TestChunksGiveTheSameReport(t *testing.T) {
-	ds, problems := model.LoadFiles([]string{"testdata/bad"}, model.Options{})
+	ds, problems := recordfile.LoadFiles([]string{"testdata/bad"}, recordfile.Options{})
 	run := func(chunks int) Diagnostics {
 		oldMin, oldMax := minChunk, maxChunks
 		defer func() { minChunk, maxChunks = oldMin, oldMax }()

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/civicnet/civicnet/validate"
 )
 
@@ -43,7 +43,7 @@ func goldenName(entry string, f validate.Format) string {
 // with the same golden files.
 func validateEntry(t *testing.T, entry string) (validate.Diagnostics, validate.RenderOptions) {
 	t.Helper()
-	ds, problems := model.LoadFiles([]string{entry}, model.Options{})
+	ds, problems := recordfile.LoadFiles([]string{entry}, recordfile.Options{})
 	diags := validate.Validate(ds, problems)
 	return diags, validate.RenderOptions{Files: validate.CountFiles(ds, diags), Records: ds.Len()}
 }

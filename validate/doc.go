@@ -2,7 +2,7 @@
 // found, each pointing at the offending key or value and saying how to fix
 // it. Most users need one call, after loading:
 //
-//	ds, problems := model.LoadFiles(paths, model.Options{})
+//	ds, problems := recordfile.LoadFiles(paths, recordfile.Options{})
 //	diags := validate.Validate(ds, problems)
 //	if diags.HasErrors() {
 //		return diags.Err()

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/civicnet/civicnet/validate"
 )
 
@@ -27,7 +28,7 @@ name: {it: Regione Toscana, en: Tuscany Region}
 country: EL
 sources: [{title: Efus member profile}]
 `
-	ds, problems := model.Decode(strings.NewReader(records), "toscana.yaml", model.Options{})
+	ds, problems := recordfile.Decode(strings.NewReader(records), "toscana.yaml", recordfile.Options{})
 	diags := validate.Validate(ds, problems)
 	opts := validate.RenderOptions{Files: validate.CountFiles(ds, diags)}
 	if err := validate.WriteText(os.Stdout, diags, opts); err != nil {

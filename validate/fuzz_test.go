@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/civicnet/civicnet/examples"
-	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/civicnet/civicnet/validate"
 )
 
@@ -50,7 +50,7 @@ func FuzzValidate(f *testing.F) {
 		if asJSON {
 			name = "fuzz.json"
 		}
-		ds, problems := model.Decode(bytes.NewReader(data), name, model.Options{})
+		ds, problems := recordfile.Decode(bytes.NewReader(data), name, recordfile.Options{})
 		diags := validate.Validate(ds, problems)
 		for _, d := range diags {
 			if d.Severity != validate.Error && d.Severity != validate.Warning {

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/civicnet/civicnet/validate"
 )
 
@@ -37,7 +38,7 @@ var (
 // decodeBytes loads data as a file of the given name.
 func decodeBytes(name string, data []byte) func(t *testing.T) (*model.Dataset, []model.Problem) {
 	return func(t *testing.T) (*model.Dataset, []model.Problem) {
-		return model.Decode(bytes.NewReader(data), name, model.Options{})
+		return recordfile.Decode(bytes.NewReader(data), name, recordfile.Options{})
 	}
 }
 
@@ -93,7 +94,7 @@ var generatedCases = []generatedCase{
 	{"too many problems in one file", "too-many-problems", decodeBytes("noisy.yaml",
 		[]byte("kind: organization\nid: noisy\nname: Noisy\n"+strings.Repeat("x: 1\n", 0)+func() string {
 			var b strings.Builder
-			for i := range model.MaxProblemsPerFile + 10 {
+			for i := range recordfile.MaxProblemsPerFile + 10 {
 				b.WriteString("field" + strconv.Itoa(i) + ": 1\n")
 			}
 			return b.String()
@@ -102,8 +103,8 @@ var generatedCases = []generatedCase{
 		// A sparse file: it takes no disk space.
 		path := filepath.Join(t.TempDir(), "big.yaml")
 		require.NoError(t, os.WriteFile(path, nil, 0o644))
-		require.NoError(t, os.Truncate(path, model.MaxFileSize+1))
-		return model.LoadFiles([]string{path}, model.Options{})
+		require.NoError(t, os.Truncate(path, recordfile.MaxFileSize+1))
+		return recordfile.LoadFiles([]string{path}, recordfile.Options{})
 	}},
 	{"two civicnet.yaml", "duplicate-dataset", func(t *testing.T) (*model.Dataset, []model.Problem) {
 		var dirs []string
@@ -113,7 +114,7 @@ var generatedCases = []generatedCase{
 			require.NoError(t, os.WriteFile(filepath.Join(dir, model.DatasetFile), []byte("base: https://data.example.org/net/\n"), 0o644))
 			dirs = append(dirs, dir)
 		}
-		return model.LoadFiles(dirs, model.Options{})
+		return recordfile.LoadFiles(dirs, recordfile.Options{})
 	}},
 }
 

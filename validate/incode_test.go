@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/civicnet/civicnet/validate"
 )
 
@@ -273,8 +274,8 @@ func TestInCodeErrorsNameTheRecord(t *testing.T) {
 // A value that the decoder reads but is not valid is reported once, by
 // the rule that checks values built in code too.
 func TestFileValuesReportedOnce(t *testing.T) {
-	ds, problems := model.Decode(strings.NewReader("kind: project\nid: p\nname: P\nduring: 2011/2008\nsources: [{title: t}]\n"),
-		"p.yaml", model.Options{Base: testBase})
+	ds, problems := recordfile.Decode(strings.NewReader("kind: project\nid: p\nname: P\nduring: 2011/2008\nsources: [{title: t}]\n"),
+		"p.yaml", recordfile.Options{Base: testBase})
 	diags := validate.Validate(ds, problems)
 	require.Len(t, diags, 1, "Validate = %v", diags)
 	assert.Equal(t, "p.yaml:4:9: error[reversed-interval]: during: end 2008 is before start 2011", diags[0].String())
@@ -375,7 +376,7 @@ id: efus
 name: Efus
 sources: [{title: t}]
 `
-	ds, problems := model.Decode(strings.NewReader(file), "t.yaml", model.Options{Base: testBase})
+	ds, problems := recordfile.Decode(strings.NewReader(file), "t.yaml", recordfile.Options{Base: testBase})
 	diags := validate.Validate(ds, problems)
 	var shown, suppressed []string
 	for _, d := range diags {

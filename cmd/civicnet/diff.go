@@ -16,6 +16,7 @@ import (
 
 	"github.com/civicnet/civicnet/export/diff"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 const diffUsage = `Usage: civicnet diff [--format FORMAT] [--today DATE] [--base IRI] [--quiet] OLD NEW
@@ -91,7 +92,7 @@ func runDiff(e *env) int {
 		return exitUsage
 	}
 
-	opts := model.Options{Base: *base, Stdin: e.stdin}
+	opts := recordfile.Options{Base: *base, Stdin: e.stdin}
 	var sides [2]*model.Dataset
 	for i, arg := range args {
 		ds, code := e.loadSide(arg, opts, *quiet)
@@ -108,7 +109,7 @@ func runDiff(e *env) int {
 		for i, ds := range sides {
 			if ds.Info.Base == "" {
 				e.errorf("%s: no base IRI: the triples of the records need one", args[i])
-				e.hintf("set base in %s, or pass --base https://data.example.org/net/", model.DatasetFile)
+				e.hintf("set base in %s, or pass --base https://data.example.org/net/", recordfile.DatasetFile)
 				return exitUsage
 			}
 		}
@@ -153,13 +154,13 @@ func runDiff(e *env) int {
 // loadSide loads one side of a diff: a path, "-", or REV:PATH. Problems
 // in the records do not stop the diff (it compares what could be read),
 // but are counted on stderr; a file that cannot be read does.
-func (e *env) loadSide(arg string, opts model.Options, quiet bool) (*model.Dataset, int) {
+func (e *env) loadSide(arg string, opts recordfile.Options, quiet bool) (*model.Dataset, int) {
 	var ds *model.Dataset
 	var problems []model.Problem
 	_, statErr := os.Stat(arg)
 	switch rev, p, isRev := strings.Cut(arg, ":"); {
 	case arg == "-" || statErr == nil:
-		ds, problems = model.LoadFiles([]string{arg}, opts)
+		ds, problems = recordfile.LoadFiles([]string{arg}, opts)
 	case isRev && rev != "":
 		var code int
 		if ds, problems, code = e.loadRevision(rev, p, opts); code != exitOK {
@@ -186,7 +187,7 @@ func (e *env) loadSide(arg string, opts model.Options, quiet bool) (*model.Datas
 
 // loadRevision reads the record file or directory p of a git revision
 // into memory: a directory with git archive, a file with git cat-file.
-func (e *env) loadRevision(rev, p string, opts model.Options) (*model.Dataset, []model.Problem, int) {
+func (e *env) loadRevision(rev, p string, opts recordfile.Options) (*model.Dataset, []model.Problem, int) {
 	spec := rev + ":" + p
 	kind, err := git("cat-file", "-t", spec)
 	if err != nil {
@@ -206,7 +207,7 @@ func (e *env) loadRevision(rev, p string, opts model.Options) (*model.Dataset, [
 			e.errorf("%s: reading it from git: %v", spec, err)
 			return nil, nil, exitFailure
 		}
-		ds, problems := model.Decode(bytes.NewReader(data), path.Base(p), opts)
+		ds, problems := recordfile.Decode(bytes.NewReader(data), path.Base(p), opts)
 		return ds, problems, exitOK
 	case "tree":
 		data, err := git("archive", "--format=tar", spec)
@@ -219,7 +220,7 @@ func (e *env) loadRevision(rev, p string, opts model.Options) (*model.Dataset, [
 			e.errorf("%s: reading the archive git wrote: %v", spec, err)
 			return nil, nil, exitFailure
 		}
-		ds, problems := model.LoadFS(files, opts)
+		ds, problems := recordfile.LoadFS(files, opts)
 		return ds, problems, exitOK
 	}
 	e.errorf("%s is a git %s, not a file or directory", spec, strings.TrimSpace(string(kind)))

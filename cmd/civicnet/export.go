@@ -11,6 +11,7 @@ import (
 
 	"github.com/civicnet/civicnet/export"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/civicnet/civicnet/validate"
 )
 
@@ -98,8 +99,8 @@ func runExport(e *env) int {
 		return exitUsage
 	}
 	if stdinUsed && *base == "" && !hasDatasetFile(paths) {
-		e.errorf("records from standard input (\"-\") need --base, or a %s among the paths", model.DatasetFile)
-		e.hintf("pass --base https://data.example.org/net/, or the record set's %s as a path too", model.DatasetFile)
+		e.errorf("records from standard input (\"-\") need --base, or a %s among the paths", recordfile.DatasetFile)
+		e.hintf("pass --base https://data.example.org/net/, or the record set's %s as a path too", recordfile.DatasetFile)
 		return exitUsage
 	}
 	if lost := droppedFiles(*out, formats); len(lost) > 0 {
@@ -115,7 +116,7 @@ func runExport(e *env) int {
 	}
 
 	stop := e.startProgress(*quiet, "validating "+describePaths(paths)+"…")
-	ds, problems := model.LoadFiles(paths, model.Options{Base: *base, Stdin: e.stdin})
+	ds, problems := recordfile.LoadFiles(paths, recordfile.Options{Base: *base, Stdin: e.stdin})
 	diags := validate.Validate(ds, problems)
 	stop()
 	errs, warns := diags.Counts()
@@ -153,7 +154,7 @@ func runExport(e *env) int {
 	}
 	if ds.Info.Base == "" {
 		e.errorf("no base IRI: the records' IRIs need one")
-		e.hintf("set base in %s, or pass --base https://data.example.org/net/", model.DatasetFile)
+		e.hintf("set base in %s, or pass --base https://data.example.org/net/", recordfile.DatasetFile)
 		return exitUsage
 	}
 	if err := model.CheckBase(ds.Info.Base); err != nil {
@@ -240,10 +241,10 @@ func hasDatasetFile(paths []string) bool {
 		if p == "-" {
 			continue
 		}
-		if filepath.Base(p) == model.DatasetFile {
+		if filepath.Base(p) == recordfile.DatasetFile {
 			return true
 		}
-		if st, err := os.Stat(filepath.Join(p, model.DatasetFile)); err == nil && st.Mode().IsRegular() {
+		if st, err := os.Stat(filepath.Join(p, recordfile.DatasetFile)); err == nil && st.Mode().IsRegular() {
 			return true
 		}
 	}
@@ -302,7 +303,7 @@ func entriesBut(dir string, skip []string) []string {
 			if !strings.HasPrefix(d.Name(), ".") {
 				out = append(out, p)
 			}
-		case model.IsRecordFile(d.Name()) && !strings.HasPrefix(d.Name(), "."):
+		case recordfile.IsRecordFile(d.Name()) && !strings.HasPrefix(d.Name(), "."):
 			out = append(out, p)
 		}
 	}

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/civicnet/civicnet/model/recordfmt"
 )
 
@@ -103,7 +103,7 @@ func runFmt(e *env) int {
 			e.errorf("reading standard input: %v", err)
 			return exitFailure
 		}
-		handle(model.StdinName, src)
+		handle(recordfile.StdinName, src)
 		return code
 	}
 	found := false

@@ -8,14 +8,14 @@ import (
 	"testing"
 
 	"github.com/civicnet/civicnet/export"
-	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 // TestFormatFiles: the names formatFiles gives each format are what
 // WriteDump writes at the top of a dump for it.
 func TestFormatFiles(t *testing.T) {
 	src := "kind: organization\nid: efus\nname: Efus\nsources: [{title: test}]\n"
-	ds, problems := model.Decode(strings.NewReader(src), "efus.yaml", model.Options{Base: "https://data.example.org/net/"})
+	ds, problems := recordfile.Decode(strings.NewReader(src), "efus.yaml", recordfile.Options{Base: "https://data.example.org/net/"})
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/civicnet/civicnet/export"
 	"github.com/civicnet/civicnet/export/site"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/civicnet/civicnet/validate"
 )
 
@@ -70,8 +71,8 @@ func runSite(e *env) int {
 		return exitUsage
 	}
 	if stdinUsed && *base == "" && !hasDatasetFile(paths) {
-		e.errorf("records from standard input (\"-\") need --base, or a %s among the paths", model.DatasetFile)
-		e.hintf("pass --base https://data.example.org/net/, or the record set's %s as a path too", model.DatasetFile)
+		e.errorf("records from standard input (\"-\") need --base, or a %s among the paths", recordfile.DatasetFile)
+		e.hintf("pass --base https://data.example.org/net/, or the record set's %s as a path too", recordfile.DatasetFile)
 		return exitUsage
 	}
 	paths, err := leaveOut(paths, *out)
@@ -82,7 +83,7 @@ func runSite(e *env) int {
 	}
 
 	stop := e.startProgress(*quiet, "validating "+describePaths(paths)+"…")
-	ds, problems := model.LoadFiles(paths, model.Options{Base: *base, Stdin: e.stdin})
+	ds, problems := recordfile.LoadFiles(paths, recordfile.Options{Base: *base, Stdin: e.stdin})
 	diags := validate.Validate(ds, problems)
 	stop()
 	errs, warns := diags.Counts()
@@ -109,7 +110,7 @@ func runSite(e *env) int {
 	}
 	if ds.Info.Base == "" {
 		e.errorf("no base IRI: the records' IRIs need one")
-		e.hintf("set base in %s, or pass --base https://data.example.org/net/", model.DatasetFile)
+		e.hintf("set base in %s, or pass --base https://data.example.org/net/", recordfile.DatasetFile)
 		return exitUsage
 	}
 	if err := model.CheckBase(ds.Info.Base); err != nil {

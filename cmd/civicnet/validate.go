@@ -10,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/civicnet/civicnet/validate"
 )
 
@@ -123,7 +123,7 @@ func runValidate(e *env) int {
 	}
 
 	stop := e.startProgress(*quiet, "validating "+describePaths(paths)+"…")
-	ds, problems := model.LoadFiles(paths, model.Options{Stdin: e.stdin})
+	ds, problems := recordfile.LoadFiles(paths, recordfile.Options{Stdin: e.stdin})
 	diags := validate.ValidateWith(ds, problems, validate.Options{Overrides: overrides})
 	stop()
 
@@ -261,7 +261,7 @@ func noRecords(e *env, paths []string) {
 func describePaths(paths []string) string {
 	if len(paths) == 1 {
 		if paths[0] == "-" {
-			return model.StdinName
+			return recordfile.StdinName
 		}
 		return paths[0]
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/civicnet/civicnet/examples/synth"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 func generate(t testing.TB, opts synth.Options) []byte {
@@ -31,7 +32,7 @@ func TestGenerateDecodes(t *testing.T) {
 		name := map[bool]string{false: "records.yaml", true: "records.json"}[json]
 		t.Run(name, func(t *testing.T) {
 			data := generate(t, synth.Options{Records: 2000, Seed: 1, JSON: json})
-			ds, problems := model.Decode(bytes.NewReader(data), name, model.Options{Base: "https://data.example.org/synth/"})
+			ds, problems := recordfile.Decode(bytes.NewReader(data), name, recordfile.Options{Base: "https://data.example.org/synth/"})
 			require.Empty(t, problems)
 			assert.Equal(t, 2000, countTopLevel(ds), "every generated record decodes")
 			assert.Greater(t, ds.Len(), 3000, "nested memberships, participations and places come on top")
@@ -42,7 +43,7 @@ func TestGenerateDecodes(t *testing.T) {
 func TestWrite(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, synth.Write(dir, synth.Options{Records: 2500, Seed: 1, PerFile: 1000}))
-	ds, problems := model.LoadFiles([]string{dir}, model.Options{})
+	ds, problems := recordfile.LoadFiles([]string{dir}, recordfile.Options{})
 	require.Empty(t, problems)
 	assert.Equal(t, "https://data.example.org/synth/", ds.Info.Base)
 	assert.Equal(t, 2500, countTopLevel(ds))

@@ -14,6 +14,7 @@ import (
 	"github.com/civicnet/civicnet/examples/synth"
 	"github.com/civicnet/civicnet/export/diff"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 // benchSizes are the record counts of the benchmarks. 10^6 records run
@@ -54,7 +55,7 @@ func benchPair(b *testing.B, n int) (old, new *model.Dataset) {
 	}
 	var p [2]*model.Dataset
 	for i, fsys := range []fstest.MapFS{oldFS, newFS} {
-		ds, problems := model.LoadFS(fsys, model.Options{})
+		ds, problems := recordfile.LoadFS(fsys, recordfile.Options{})
 		if len(problems) > 0 {
 			b.Fatalf("synthetic records do not decode: %v", problems[0])
 		}

@@ -7,11 +7,12 @@ import (
 
 	"github.com/civicnet/civicnet/export/diff"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 // load decodes records written in YAML.
 func load(yaml string) *model.Dataset {
-	ds, _ := model.Decode(strings.NewReader(yaml), "records.yaml", model.Options{Base: "https://data.example.org/net/"})
+	ds, _ := recordfile.Decode(strings.NewReader(yaml), "records.yaml", recordfile.Options{Base: "https://data.example.org/net/"})
 	return ds
 }
 

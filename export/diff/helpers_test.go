@@ -8,6 +8,7 @@ import (
 
 	"github.com/civicnet/civicnet/examples"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 // edit is one change to a file of the example record set: Old replaced
@@ -46,7 +47,7 @@ func examplesWith(t testing.TB, edits ...edit) *model.Dataset {
 			f.Data = []byte(strings.Replace(string(f.Data), e.Old, e.New, 1))
 		}
 	}
-	ds, problems := model.LoadFS(files, model.Options{})
+	ds, problems := recordfile.LoadFS(files, recordfile.Options{})
 	for _, p := range problems {
 		t.Fatalf("loading the edited examples: %v", p)
 	}

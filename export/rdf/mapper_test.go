@@ -15,6 +15,7 @@ import (
 	"github.com/civicnet/civicnet/export/ntriples"
 	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 // TestMapperNeedsRecordsAddedThroughAdd checks that a record appended to
@@ -48,7 +49,7 @@ func TestParallelRenderIsSequentialOrder(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	var src bytes.Buffer
 	require.NoError(t, synth.Generate(&src, 0, 3000, synth.Options{Records: 3000, Seed: 7}))
-	ds, problems := model.Decode(&src, "synth.yaml", model.Options{Base: "https://data.example.org/synth/"})
+	ds, problems := recordfile.Decode(&src, "synth.yaml", recordfile.Options{Base: "https://data.example.org/synth/"})
 	require.Empty(t, problems)
 	m, err := rdf.NewMapper(ds)
 	require.NoError(t, err)

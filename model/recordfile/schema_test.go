@@ -87,7 +87,7 @@ func TestRecordSchemaAcceptsExamples(t *testing.T) {
 	n := 0
 	err := fs.WalkDir(examples.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 		require.NoError(t, err)
-		if d.IsDir() || !model.IsRecordFile(p) {
+		if d.IsDir() || !recordfile.IsRecordFile(p) {
 			return nil
 		}
 		data, err := fs.ReadFile(examples.FS(), p)
@@ -204,7 +204,7 @@ func TestRecordSchemaNestedFields(t *testing.T) {
 			if tc.def == "dataset" {
 				name = model.DatasetFile
 			}
-			_, problems := model.LoadFS(fsWith(name, tc.record), model.Options{})
+			_, problems := recordfile.LoadFS(fsWith(name, tc.record), recordfile.Options{})
 			var fields []string
 			for _, p := range problems {
 				if m := fieldList.FindStringSubmatch(p.Detail); p.Code == "unknown-field" && m != nil {

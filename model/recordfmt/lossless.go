@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 // sameRecords decodes before and after as the file name of a record set
@@ -17,10 +18,10 @@ import (
 func sameRecords(name string, before, after []byte) error {
 	fileName := "records.yaml"
 	if isDataset(name) {
-		fileName = model.DatasetFile
+		fileName = recordfile.DatasetFile
 	}
 	load := func(data []byte) (*model.Dataset, []string) {
-		ds, problems := model.LoadFS(fstest.MapFS{fileName: {Data: data}}, model.Options{})
+		ds, problems := recordfile.LoadFS(fstest.MapFS{fileName: {Data: data}}, recordfile.Options{})
 		var ps []string
 		for _, p := range problems {
 			ps = append(ps, p.Code+": "+p.Summary)
@@ -130,5 +131,5 @@ func isDataset(name string) bool {
 			break
 		}
 	}
-	return base == model.DatasetFile
+	return base == recordfile.DatasetFile
 }

@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 // ErrNotLossless is returned (wrapped) by Source when the formatted file
@@ -181,7 +182,7 @@ func (f *folded) restore(out []byte) []byte {
 // the line and column of the culprit; err is the library's, in case the
 // decoder sees no problem.
 func syntaxError(name string, src []byte, err error) error {
-	_, problems := model.Decode(bytes.NewReader(src), name, model.Options{})
+	_, problems := recordfile.Decode(bytes.NewReader(src), name, recordfile.Options{})
 	for _, p := range problems {
 		if p.Code == "syntax" {
 			return fmt.Errorf("%s: %s", p.Pos, p.Summary)

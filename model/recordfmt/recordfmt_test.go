@@ -14,6 +14,7 @@ import (
 	"github.com/civicnet/civicnet/examples"
 	"github.com/civicnet/civicnet/examples/synth"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 func TestSource(t *testing.T) {
@@ -131,8 +132,8 @@ func TestExamplesAndSynthRoundTrip(t *testing.T) {
 			if name == "synth" && changed == 0 {
 				t.Error("no synthetic file changed: the test proves nothing") // synth quotes every string
 			}
-			before, pb := model.LoadFS(set, model.Options{})
-			after, pa := model.LoadFS(formatted, model.Options{})
+			before, pb := recordfile.LoadFS(set, recordfile.Options{})
+			after, pa := recordfile.LoadFS(formatted, recordfile.Options{})
 			if len(pb) != len(pa) {
 				t.Fatalf("problems before %v, after %v", pb, pa)
 			}
@@ -155,7 +156,7 @@ func TestExamplesAndSynthRoundTrip(t *testing.T) {
 // changed in any field, even deep in a nested value, differs.
 func TestEqualValuesSeesEveryField(t *testing.T) {
 	load := func(src string) model.Record {
-		ds, _ := model.Decode(strings.NewReader(src), "r.yaml", model.Options{})
+		ds, _ := recordfile.Decode(strings.NewReader(src), "r.yaml", recordfile.Options{})
 		return ds.Records[0]
 	}
 	base := "kind: project\nid: p\nname: P\nfunding: [{funder: eu, amount: {value: 10, unit: EUR}}]\n"

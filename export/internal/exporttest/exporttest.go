@@ -23,6 +23,7 @@ import (
 	"github.com/civicnet/civicnet/export/ntriples"
 	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/model"
+	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -64,7 +65,7 @@ func Synthetic(t testing.TB, n int) *model.Dataset {
 		var src bytes.Buffer
 		count := min(perFile, n-start)
 		require.NoError(t, synth.Generate(&src, start, start+count, synth.Options{Records: n, Seed: 1}))
-		part, problems := model.Decode(&src, fmt.Sprintf("synth-%d.yaml", start), model.Options{Base: base})
+		part, problems := recordfile.Decode(&src, fmt.Sprintf("synth-%d.yaml", start), recordfile.Options{Base: base})
 		require.Empty(t, problems)
 		ds.Add(part.Records...)
 	}

@@ -1,18 +1,20 @@
-package model
+package recordfile
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/civicnet/civicnet/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // decodeString decodes src as the file name and fails the test on nothing.
-func decodeString(t *testing.T, name, src string) (*Dataset, []Problem) {
+func decodeString(t *testing.T, name, src string) (*model.Dataset, []model.Problem) {
 	t.Helper()
 	return Decode(strings.NewReader(src), name, Options{Base: "https://data.example.org/net/"})
 }
@@ -20,14 +22,14 @@ func decodeString(t *testing.T, name, src string) (*Dataset, []Problem) {
 // checked is what the model reports on a record set: the decoder's
 // problems and the CheckRecord errors of every record, sorted by
 // position, as validate combines them.
-func checked(ds *Dataset, problems []Problem) []Problem {
-	out := append([]Problem(nil), problems...)
+func checked(ds *model.Dataset, problems []model.Problem) []model.Problem {
+	out := append([]model.Problem(nil), problems...)
 	for _, r := range ds.Records {
-		for _, fe := range CheckRecord(r) {
-			out = append(out, Problem{Pos: fe.Pos, Code: fe.Code, Summary: fieldSummary(fe)})
+		for _, fe := range model.CheckRecord(r) {
+			out = append(out, model.Problem{Pos: fe.Pos, Code: fe.Code, Summary: fieldSummary(fe)})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Problem) int {
+	slices.SortStableFunc(out, func(a, b model.Problem) int {
 		if a.Pos.Before(b.Pos) {
 			return -1
 		}
@@ -39,19 +41,19 @@ func checked(ds *Dataset, problems []Problem) []Problem {
 	return out
 }
 
-func fieldSummary(fe FieldError) string {
-	var ve *ValueError
+func fieldSummary(fe model.FieldError) string {
+	var ve *model.ValueError
 	if errors.As(fe.Err, &ve) {
 		return ve.Text()
 	}
-	var de *DateError
+	var de *model.DateError
 	if errors.As(fe.Err, &de) {
 		return fe.Field + ": " + de.Msg
 	}
 	return fe.Error()
 }
 
-func codes(ps []Problem) []string {
+func codes(ps []model.Problem) []string {
 	var out []string
 	for _, p := range ps {
 		out = append(out, p.Code)
@@ -74,12 +76,12 @@ memberships:
 `
 	ds, problems := decodeString(t, "r.yaml", src)
 	require.Empty(t, problems)
-	r, ok := ds.Lookup("regione-toscana").(*Region)
+	r, ok := ds.Lookup("regione-toscana").(*model.Region)
 	require.True(t, ok, "Lookup(regione-toscana) = %T, want *Region", ds.Lookup("regione-toscana"))
 
 	tests := []struct {
 		name string
-		got  Pos
+		got  model.Pos
 		want string
 	}{
 		{"record", r.Pos(), "r.yaml:1:1"},
@@ -289,26 +291,26 @@ sources:
 `
 	ds, problems := decodeString(t, "p.yaml", src)
 	require.Empty(t, problems)
-	p := ds.Lookup("e-toscana").(*Project)
+	p := ds.Lookup("e-toscana").(*model.Project)
 	assert.Equal(t, "2001~/..", p.During.String())
 	assert.True(t, p.During.Start.Approximate)
 	assert.True(t, p.During.Ongoing())
 	require.Len(t, p.Quantities, 2)
 	assert.Equal(t, "100000000", p.Quantities[1].Value)
-	assert.Equal(t, QualifierMoreThan, p.Quantities[1].Qualifier)
+	assert.Equal(t, model.QualifierMoreThan, p.Quantities[1].Qualifier)
 	assert.Equal(t, "EUR", p.Quantities[1].Unit)
 	require.Len(t, p.Funding, 1)
-	assert.Equal(t, Funding{Funder: "european-commission", Programme: "CIP ICT-PSP", Year: 2009, Share: "part"},
-		Funding{Funder: p.Funding[0].Funder, Programme: p.Funding[0].Programme, Year: p.Funding[0].Year, Share: p.Funding[0].Share})
+	assert.Equal(t, model.Funding{Funder: "european-commission", Programme: "CIP ICT-PSP", Year: 2009, Share: "part"},
+		model.Funding{Funder: p.Funding[0].Funder, Programme: p.Funding[0].Programme, Year: p.Funding[0].Year, Share: p.Funding[0].Share})
 	require.Len(t, p.Sources, 1)
 	assert.Equal(t, "2011-07", p.Sources[0].Published.String())
 	assert.NotEmpty(t, p.Sources[0].ID, "a source gets a generated id")
 
 	ms := ds.Memberships()
 	require.Len(t, ms, 1)
-	assert.Equal(t, Membership{Member: "regione-toscana", Organization: "e-toscana"},
-		Membership{Member: ms[0].Member, Organization: ms[0].Organization})
-	assert.Equal(t, Role{Slug: "scientific-committee-member", Label: "Scientific Committee Member"}, ms[0].Role)
+	assert.Equal(t, model.Membership{Member: "regione-toscana", Organization: "e-toscana"},
+		model.Membership{Member: ms[0].Member, Organization: ms[0].Organization})
+	assert.Equal(t, model.Role{Slug: "scientific-committee-member", Label: "Scientific Committee Member"}, ms[0].Role)
 	assert.True(t, ms[0].During.Single)
 }
 
@@ -327,19 +329,19 @@ func TestInlinePlacesAreShared(t *testing.T) {
 `
 	ds, problems := decodeString(t, "e.yaml", src)
 	require.Empty(t, problems)
-	e1, e2 := ds.Lookup("ga-2006").(*Event), ds.Lookup("ga-2004").(*Event)
-	city := ds.Lookup(e1.Place).(*Place)
+	e1, e2 := ds.Lookup("ga-2006").(*model.Event), ds.Lookup("ga-2004").(*model.Event)
+	city := ds.Lookup(e1.Place).(*model.Place)
 	assert.Equal(t, "city", city.Type)
 	assert.Equal(t, "Brussels", city.Name.String())
-	venue := ds.Lookup(e2.Place).(*Place)
+	venue := ds.Lookup(e2.Place).(*model.Place)
 	assert.Equal(t, "venue", venue.Type)
 	assert.Equal(t, e1.Place, venue.ContainedIn, "the venue is in the same city node")
-	country := ds.Lookup(city.ContainedIn).(*Place)
+	country := ds.Lookup(city.ContainedIn).(*model.Place)
 	assert.Equal(t, "Belgium", country.Name.String())
 
 	places := 0
 	for _, r := range ds.Records {
-		if _, ok := r.(*Place); ok {
+		if _, ok := r.(*model.Place); ok {
 			places++
 		}
 	}
@@ -347,7 +349,7 @@ func TestInlinePlacesAreShared(t *testing.T) {
 
 	ps := ds.Participations()
 	require.Len(t, ps, 1)
-	assert.Equal(t, Participation{Agent: "efus", Event: "ga-2006"}, Participation{Agent: ps[0].Agent, Event: ps[0].Event})
+	assert.Equal(t, model.Participation{Agent: "efus", Event: "ga-2006"}, model.Participation{Agent: ps[0].Agent, Event: ps[0].Event})
 	assert.Equal(t, "organizer", ps[0].Role.Slug)
 }
 
@@ -362,7 +364,7 @@ func TestGeneratedIDsAreDeterministic(t *testing.T) {
 	assert.Equal(t, a, id("https://data.example.org/net/"))
 	assert.NotEqual(t, a, id("https://other.example.org/"))
 	// The recipe of SPEC 2.6, spelled out.
-	want := GenerateID("https://data.example.org/net/", "membership", "a", "b", "member", "2001/..")
+	want := model.GenerateID("https://data.example.org/net/", "membership", "a", "b", "member", "2001/..")
 	assert.Equal(t, want, a)
 }
 
@@ -439,4 +441,39 @@ func TestUnknownFieldListsNoSchemaKey(t *testing.T) {
 	require.Len(t, problems, 1)
 	assert.NotContains(t, problems[0].Detail, "$schema")
 	assert.Contains(t, problems[0].Detail, "fields are: kind, id, name")
+}
+
+func TestCheckRecordPositions(t *testing.T) {
+	ds, problems := Decode(strings.NewReader("kind: project\nid: p\nname: P\nduring: 2011/2008\n"+
+		"funding:\n  - {funder: f, share: half, amount: {value: abc, unit: EUR}}\n"), "p.yaml", Options{})
+	require.Empty(t, problems)
+	var got []string
+	for _, fe := range model.CheckRecord(ds.Records[0]) {
+		got = append(got, fe.Pos.String()+" "+fe.Field+" "+fe.Code)
+	}
+	assert.Equal(t, []string{
+		"p.yaml:4:9 during reversed-interval",
+		"p.yaml:6:24 funding[0].share bad-value",
+		"p.yaml:6:46 funding[0].amount.value bad-quantity",
+	}, got)
+}
+
+// TestDecodeWideColumns decodes a JSON file written on one line, whose
+// columns do not fit in 16 bits.
+func TestDecodeWideColumns(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := range 3000 {
+		fmt.Fprintf(&b, `{"kind":"place","id":"p-%d","name":"P","topics":["a","b"]},`, i)
+	}
+	b.WriteString(`{"kind":"place","id":"last","name":"Last","topics":["a","b"]}]`)
+	src := b.String()
+	ds, problems := decodeString(t, "wide.json", src)
+	require.Empty(t, problems)
+	r := ds.Lookup("last")
+	require.NotNil(t, r)
+	col := strings.LastIndex(src, `"last"`) + 1
+	require.Greater(t, col, 1<<16)
+	assert.Equal(t, fmt.Sprintf("wide.json:1:%d", col), r.Base().ValuePos("id").String())
+	assert.Equal(t, fmt.Sprintf("wide.json:1:%d", strings.LastIndex(src, `"b"`)+1), r.Base().ItemPos("topics", 1).String())
 }

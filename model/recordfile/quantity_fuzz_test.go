@@ -1,10 +1,12 @@
-package model
+package recordfile
 
 import (
 	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/civicnet/civicnet/model"
 )
 
 // FuzzQuantityField decodes a region whose population is a quantity
@@ -63,7 +65,7 @@ func FuzzQuantityField(f *testing.F) {
 			for file, src := range docs {
 				ds, problems := Decode(strings.NewReader(src), file, Options{})
 				problems = checked(ds, problems)
-				r, ok := ds.Lookup("r").(*Region)
+				r, ok := ds.Lookup("r").(*model.Region)
 				if !ok {
 					t.Fatalf("%s: no region decoded from %s; problems %v", file, src, problems)
 				}
@@ -75,14 +77,14 @@ func FuzzQuantityField(f *testing.F) {
 
 // checkQuantity compares a decoded quantity with what the parsers make of
 // the text it was written with.
-func checkQuantity(t *testing.T, what string, got Quantity, problems []Problem, value, unit, qualifier, asOf string) {
+func checkQuantity(t *testing.T, what string, got model.Quantity, problems []model.Problem, value, unit, qualifier, asOf string) {
 	t.Helper()
 	codes := map[string]int{}
 	for _, p := range problems {
 		codes[p.Code]++
 	}
 	wantProblems := 0
-	switch want, err := ParseDecimal(value); {
+	switch want, err := model.ParseDecimal(value); {
 	case value == "":
 		wantProblems++ // population has no value
 		if codes["missing-field"] != 1 {
@@ -100,7 +102,7 @@ func checkQuantity(t *testing.T, what string, got Quantity, problems []Problem, 
 			t.Errorf("%s: value %q decoded as %q with problems %v, want it kept and a bad-quantity", what, value, got.Value, problems)
 		}
 	default:
-		if got.Value != want || !isCanonicalDecimal(got.Value) {
+		if canon, err := model.ParseDecimal(got.Value); got.Value != want || err != nil || canon != got.Value {
 			t.Errorf("%s: value %q decoded as %q, want %q", what, value, got.Value, want)
 		}
 	}
@@ -108,16 +110,16 @@ func checkQuantity(t *testing.T, what string, got Quantity, problems []Problem, 
 		t.Errorf("%s: unit %q decoded as %q", what, unit, got.Unit)
 	}
 	if qualifier != "" {
-		if want, err := ParseQualifier(qualifier); err != nil {
+		if want, err := model.ParseQualifier(qualifier); err != nil {
 			wantProblems++
 		} else if got.Qualifier != want || got.Qualifier.String() != qualifier {
 			t.Errorf("%s: qualifier %q decoded as %v", what, qualifier, got.Qualifier)
 		}
 	}
 	if asOf != "" {
-		if want, err := ParseDate(asOf); err != nil {
+		if want, err := model.ParseDate(asOf); err != nil {
 			wantProblems++
-			if read, err := readDate(asOf); err == nil && got.AsOf != read {
+			if read, err := model.ReadDate(asOf); err == nil && got.AsOf != read {
 				t.Errorf("%s: as_of %q decoded as %+v, want it kept as %+v", what, asOf, got.AsOf, read)
 			}
 		} else if got.AsOf != want || got.AsOf.String() != asOf {

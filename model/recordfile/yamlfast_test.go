@@ -1,4 +1,4 @@
-package model
+package recordfile
 
 import (
 	"bytes"
@@ -312,7 +312,7 @@ func TestParseYAMLFastExamples(t *testing.T) {
 	slowExamples := map[string]bool{
 		"events/fisu-events.yaml": true, // anchors and aliases
 	}
-	err := filepath.WalkDir("../examples", func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir("../../examples", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".yaml") {
 			return err
 		}
@@ -320,7 +320,7 @@ func TestParseYAMLFastExamples(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		name, _ := filepath.Rel("../examples", path)
+		name, _ := filepath.Rel("../../examples", path)
 		name = filepath.ToSlash(name)
 		t.Run(name, func(t *testing.T) {
 			if ok := checkFast(t, data); ok == slowExamples[name] {
@@ -337,7 +337,7 @@ func TestParseYAMLFastExamples(t *testing.T) {
 // TestParseYAMLFastCorpus runs the differential check over the validate
 // corpus, whose broken files must fall back or parse as the library does.
 func TestParseYAMLFastCorpus(t *testing.T) {
-	err := filepath.WalkDir("../validate/testdata", func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir("../../validate/testdata", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() || !IsRecordFile(path) || strings.HasSuffix(path, ".json") {
 			return err // a broken symbolic link is part of the corpus
 		}

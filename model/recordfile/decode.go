@@ -1,10 +1,12 @@
-package model
+package recordfile
 
 import (
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/civicnet/civicnet/model"
 )
 
 // Limits on what one record file may hold. They keep hostile input from
@@ -28,30 +30,32 @@ const (
 // problem on the way instead of stopping at the first.
 type decoder struct {
 	arena    *arena
-	names    map[string]uint32 // interned key names, cached without the lock
-	nameBuf  []byte            // where a nested key's name is put together
-	open     []keyBuilder      // the origins of the mappings being read, innermost last
-	slab     []byte            // where finished origins' positions are kept
+	names    map[string]model.KeyID // interned key names, cached without the lock
+	nameBuf  []byte                 // where a nested key's name is put together
+	open     []keyBuilder           // the origins of the mappings being read, innermost last
+	slab     []byte                 // where finished origins' positions are kept
 	file     string
-	problems []Problem
+	problems []model.Problem
 	dropped  int
 	aliases  int
 }
 
-func (d *decoder) problem(pos Pos, code, summary, detail string, related ...Pos) {
+func (d *decoder) problem(pos model.Pos, code, summary, detail string, related ...model.Pos) {
 	if len(d.problems) >= MaxProblemsPerFile {
 		d.dropped++
 		return
 	}
-	d.problems = append(d.problems, Problem{Pos: pos, Code: code, Summary: summary, Detail: detail, Related: related})
+	d.problems = append(d.problems, model.Problem{Pos: pos, Code: code, Summary: summary, Detail: detail, Related: related})
 }
 
-func (d *decoder) pos(n *node) Pos { return Pos{File: d.file, Line: int(n.line), Col: int(n.col)} }
+func (d *decoder) pos(n *node) model.Pos {
+	return model.Pos{File: d.file, Line: int(n.line), Col: int(n.col)}
+}
 
 // finish returns the problems, with a last one counting those left out.
-func (d *decoder) finish() []Problem {
+func (d *decoder) finish() []model.Problem {
 	if d.dropped > 0 {
-		d.problems = append(d.problems, Problem{Pos: Pos{File: d.file}, Code: "too-many-problems",
+		d.problems = append(d.problems, model.Problem{Pos: model.Pos{File: d.file}, Code: "too-many-problems",
 			Summary: fmt.Sprintf("%d more problems in this file were not reported", d.dropped),
 			Detail:  "fix the problems above and validate again"})
 	}
@@ -112,7 +116,7 @@ func isNull(n *node) bool {
 // in allowed (with a did-you-mean; nil allows any key), records every key's
 // position in origin, and calls fn for the others with non-empty values. A
 // `$schema` key of a record is skipped.
-func (d *decoder) mapping(n *node, what string, allowed []string, origin *Origin, fn func(key string, k, v *node)) bool {
+func (d *decoder) mapping(n *node, what string, allowed []string, origin *model.Origin, fn func(key string, k, v *node)) bool {
 	if n = d.deref(n); n == nil || n.kind != mappingNode {
 		return d.nestedMapping(n, what, allowed, origin, "", fn)
 	}
@@ -129,11 +133,7 @@ func (d *decoder) mapping(n *node, what string, allowed []string, origin *Origin
 	}
 	ok := d.nestedMapping(n, what, allowed, origin, "", fn)
 	b := &d.open[depth]
-	if len(origin.keys) == 0 {
-		origin.keys = d.keep(b.buf)
-	} else {
-		origin.keys = append(origin.keys[:len(origin.keys):len(origin.keys)], b.buf...)
-	}
+	origin.AddKeys(d.keep(b.buf))
 	b.o = nil
 	d.open = d.open[:depth]
 	return ok
@@ -142,7 +142,7 @@ func (d *decoder) mapping(n *node, what string, allowed []string, origin *Origin
 // keyBuilder gathers the positions of an origin's keys while its mapping
 // is read.
 type keyBuilder struct {
-	o   *Origin
+	o   *model.Origin
 	buf []byte
 }
 
@@ -166,7 +166,7 @@ const slabSize = 32 << 10
 // nestedMapping is mapping for a map nested in another value's origin
 // (a language map, identifiers, a quantity): key positions are recorded in
 // owner as "prefix.key"; owner may be nil.
-func (d *decoder) nestedMapping(n *node, what string, allowed []string, owner *Origin, prefix string, fn func(key string, k, v *node)) bool {
+func (d *decoder) nestedMapping(n *node, what string, allowed []string, owner *model.Origin, prefix string, fn func(key string, k, v *node)) bool {
 	n = d.deref(n)
 	if n == nil {
 		return false
@@ -193,7 +193,7 @@ func (d *decoder) nestedMapping(n *node, what string, allowed []string, owner *O
 		}
 		if allowed != nil && !slices.Contains(allowed, key) {
 			detail := fmt.Sprintf("%s has no field %q", what, key)
-			if s := Suggest(key, allowed); s != "" {
+			if s := model.Suggest(key, allowed); s != "" {
 				detail = fmt.Sprintf("did you mean %q?", s)
 			} else {
 				detail += "; fields are: " + strings.Join(slices.DeleteFunc(slices.Clone(allowed), func(f string) bool { return f == "$schema" }), ", ")
@@ -222,14 +222,14 @@ func (d *decoder) nestedMapping(n *node, what string, allowed []string, owner *O
 }
 
 // nameID returns the interned id of a key name.
-func nameID[T string | []byte](d *decoder, name T) uint32 {
+func nameID[T string | []byte](d *decoder, name T) model.KeyID {
 	if id, ok := d.names[string(name)]; ok { // no copy is made to look up
 		return id
 	}
 	s := string(name)
-	id := internName(s)
+	id := model.InternKey(s)
 	if d.names == nil {
-		d.names = map[string]uint32{}
+		d.names = map[string]model.KeyID{}
 	}
 	d.names[s] = id
 	return id
@@ -237,15 +237,15 @@ func nameID[T string | []byte](d *decoder, name T) uint32 {
 
 // addKey records the position of key name (at k), or of item i of list
 // name when i >= 0, and of its value (at v).
-func (d *decoder) addKey(o *Origin, name uint32, i int, k, v *node) {
-	f := fieldPos{keyLine: k.line, keyCol: k.col, valLine: v.line, valCol: v.col}
+func (d *decoder) addKey(o *model.Origin, name model.KeyID, i int, k, v *node) {
+	f := model.FieldPos{KeyLine: k.line, KeyCol: k.col, ValueLine: v.line, ValueCol: v.col}
 	for j := len(d.open) - 1; j >= 0; j-- {
 		if b := &d.open[j]; b.o == o {
-			b.buf = appendField(b.buf, o.Line, name, i, f)
+			b.buf = model.AppendFieldPos(b.buf, o.Line, name, i, f)
 			return
 		}
 	}
-	o.keys = appendField(o.keys, o.Line, name, i, f)
+	o.AddKeys(model.AppendFieldPos(nil, o.Line, name, i, f))
 }
 
 // earlierKey returns the key node before index i of mapping n that is
@@ -304,10 +304,10 @@ func (d *decoder) strInto(n *node, field string, dst *string) {
 }
 
 // text reads a string, or a map from language tag to string.
-func (d *decoder) text(n *node, field string, origin *Origin) Text {
+func (d *decoder) text(n *node, field string, origin *model.Origin) model.Text {
 	if n.kind == scalarNode {
 		if s, ok := d.str(n, field); ok {
-			return Plain(s)
+			return model.Plain(s)
 		}
 		return nil
 	}
@@ -315,10 +315,10 @@ func (d *decoder) text(n *node, field string, origin *Origin) Text {
 		d.wrongType(n, field, "a string or a map from language tag to string")
 		return nil
 	}
-	var t Text
+	var t model.Text
 	d.nestedMapping(n, field, nil, origin, field, func(key string, k, v *node) {
 		if s, ok := d.str(v, field+"."+key); ok {
-			t = append(t, LangString{Lang: key, Value: s})
+			t = append(t, model.LangString{Lang: key, Value: s})
 		}
 	})
 	return t
@@ -326,7 +326,7 @@ func (d *decoder) text(n *node, field string, origin *Origin) Text {
 
 // list calls fn for each item of a list node, recording scalar items'
 // positions as "field[i]" in origin.
-func (d *decoder) list(n *node, field string, origin *Origin, fn func(i int, item *node)) {
+func (d *decoder) list(n *node, field string, origin *model.Origin, fn func(i int, item *node)) {
 	if n.kind != sequenceNode {
 		d.wrongType(n, field, "a list")
 		return
@@ -343,7 +343,7 @@ func (d *decoder) list(n *node, field string, origin *Origin, fn func(i int, ite
 	}
 }
 
-func (d *decoder) strList(n *node, field string, origin *Origin) []string {
+func (d *decoder) strList(n *node, field string, origin *model.Origin) []string {
 	var out []string
 	d.list(n, field, origin, func(i int, item *node) {
 		if s, ok := d.str(item, field+" items"); ok {
@@ -374,28 +374,28 @@ func (d *decoder) integer(n *node, field string) (int, bool) {
 // dateErr reports text that is no date at all. A date that reads but
 // is not valid is stored, and validate reports it (CheckRecord).
 func (d *decoder) dateErr(n *node, field string, err error) {
-	de := err.(*DateError)
-	d.problem(d.pos(n), dateCode(err), fmt.Sprintf("%s: %s", field, de.Msg), de.Hint())
+	de := err.(*model.DateError)
+	d.problem(d.pos(n), de.Code(), fmt.Sprintf("%s: %s", field, de.Msg), de.Hint())
 }
 
-func (d *decoder) date(n *node, field string) Date {
+func (d *decoder) date(n *node, field string) model.Date {
 	s, ok := d.str(n, field)
 	if !ok {
-		return Date{}
+		return model.Date{}
 	}
-	dt, err := readDate(s)
+	dt, err := model.ReadDate(s)
 	if err != nil {
 		d.dateErr(n, field, err)
 	}
 	return dt
 }
 
-func (d *decoder) interval(n *node, field string) Interval {
+func (d *decoder) interval(n *node, field string) model.Interval {
 	s, ok := d.str(n, field)
 	if !ok {
-		return Interval{}
+		return model.Interval{}
 	}
-	iv, err := readInterval(s)
+	iv, err := model.ReadInterval(s)
 	if err != nil {
 		d.dateErr(n, field, err)
 	}
@@ -403,7 +403,7 @@ func (d *decoder) interval(n *node, field string) Interval {
 }
 
 // quantity reads a number or {value, unit, qualifier, as_of}.
-func (d *decoder) quantity(n *node, field string, q *Quantity, origin *Origin) {
+func (d *decoder) quantity(n *node, field string, q *model.Quantity, origin *model.Origin) {
 	if n.kind == scalarNode {
 		d.number(n, field, q)
 		return
@@ -419,7 +419,7 @@ func (d *decoder) quantity(n *node, field string, q *Quantity, origin *Origin) {
 	}
 }
 
-func (d *decoder) quantityField(key string, v *node, field string, q *Quantity) {
+func (d *decoder) quantityField(key string, v *node, field string, q *model.Quantity) {
 	switch key {
 	case "value":
 		d.number(v, field+".value", q)
@@ -427,7 +427,7 @@ func (d *decoder) quantityField(key string, v *node, field string, q *Quantity) 
 		d.strInto(v, field+".unit", &q.Unit)
 	case "qualifier":
 		if s, ok := d.str(v, field+".qualifier"); ok {
-			qual, err := ParseQualifier(s)
+			qual, err := model.ParseQualifier(s)
 			if err != nil {
 				d.problem(d.pos(v), "bad-quantity", fmt.Sprintf("%s.qualifier %q is not a qualifier", field, s),
 					"use one of exact, approximate, at-least, more-than, at-most, less-than")
@@ -439,25 +439,25 @@ func (d *decoder) quantityField(key string, v *node, field string, q *Quantity) 
 	}
 }
 
-func (d *decoder) number(n *node, field string, q *Quantity) {
+func (d *decoder) number(n *node, field string, q *model.Quantity) {
 	s, ok := d.str(n, field)
 	if !ok {
 		return
 	}
 	// Text that is no number is stored as it is, and validate reports
 	// it (Quantity.Check), as it does for a value built in code.
-	if v, err := ParseDecimal(s); err == nil {
+	if v, err := model.ParseDecimal(s); err == nil {
 		s = v
 	}
 	q.Value = s
 }
 
 // identifiers reads a map from scheme to value.
-func (d *decoder) identifiers(n *node, field string, origin *Origin) []Identifier {
-	var out []Identifier
+func (d *decoder) identifiers(n *node, field string, origin *model.Origin) []model.Identifier {
+	var out []model.Identifier
 	d.nestedMapping(n, field, nil, origin, field, func(key string, k, v *node) {
 		if s, ok := d.str(v, field+"."+key); ok {
-			out = append(out, Identifier{Scheme: key, Value: s})
+			out = append(out, model.Identifier{Scheme: key, Value: s})
 		}
 	})
 	return out

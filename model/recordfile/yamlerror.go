@@ -1,9 +1,11 @@
-package model
+package recordfile
 
 import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/civicnet/civicnet/model"
 )
 
 // The YAML library words its syntax errors well but gives a line only,
@@ -16,8 +18,8 @@ import (
 // locateYAMLError returns the position of a YAML syntax error reported
 // with message msg at line (1-based; 0 when unknown) and a hint on how to
 // fix it.
-func locateYAMLError(file string, data []byte, line int, msg string) (Pos, string) {
-	pos := Pos{File: file, Line: line}
+func locateYAMLError(file string, data []byte, line int, msg string) (model.Pos, string) {
+	pos := model.Pos{File: file, Line: line}
 	text := sourceLine(data, line)
 	switch {
 	case strings.HasPrefix(msg, "did not find expected ',' or ']'"),

@@ -1,9 +1,11 @@
-package model
+package recordfile
 
 import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/civicnet/civicnet/model"
 )
 
 // kindList is the list of kinds for messages.
@@ -11,7 +13,7 @@ var kindList = "region, organization, person, project, event, place, membership,
 
 // record decodes one record mapping; it returns nil when the node is not a
 // record at all (problems say why).
-func (d *decoder) record(n *node) Record {
+func (d *decoder) record(n *node) model.Record {
 	n = d.deref(n)
 	if n == nil {
 		return nil
@@ -36,14 +38,14 @@ func (d *decoder) record(n *node) Record {
 		d.wrongType(kindNode, "kind", "a string")
 		return nil
 	}
-	kind := ParseKind(kindNode.value)
-	if kind == KindInvalid {
+	kind := model.ParseKind(kindNode.value)
+	if kind == model.KindInvalid {
 		detail := "kind must be one of " + kindList
-		names := make([]string, 0, len(Kinds))
-		for _, k := range Kinds {
+		names := make([]string, 0, len(model.Kinds))
+		for _, k := range model.Kinds {
 			names = append(names, k.String())
 		}
-		if s := Suggest(kindNode.value, names); s != "" {
+		if s := model.Suggest(kindNode.value, names); s != "" {
 			detail = fmt.Sprintf("did you mean %q? ", s) + detail
 		}
 		d.problem(d.pos(kindNode), "unknown-kind", fmt.Sprintf("unknown kind %q", clip(kindNode.value)), detail)
@@ -54,32 +56,32 @@ func (d *decoder) record(n *node) Record {
 	return r
 }
 
-func newRecord(k Kind) Record {
+func newRecord(k model.Kind) model.Record {
 	switch k {
-	case KindRegion:
-		return &Region{}
-	case KindOrganization:
-		return &Organization{}
-	case KindPerson:
-		return &Person{}
-	case KindProject:
-		return &Project{}
-	case KindEvent:
-		return &Event{}
-	case KindPlace:
-		return &Place{}
-	case KindMembership:
-		return &Membership{}
-	case KindParticipation:
-		return &Participation{}
-	case KindLegislation:
-		return &Legislation{}
+	case model.KindRegion:
+		return &model.Region{}
+	case model.KindOrganization:
+		return &model.Organization{}
+	case model.KindPerson:
+		return &model.Person{}
+	case model.KindProject:
+		return &model.Project{}
+	case model.KindEvent:
+		return &model.Event{}
+	case model.KindPlace:
+		return &model.Place{}
+	case model.KindMembership:
+		return &model.Membership{}
+	case model.KindParticipation:
+		return &model.Participation{}
+	case model.KindLegislation:
+		return &model.Legislation{}
 	}
 	return nil
 }
 
 // fields decodes the fields of mapping n into r.
-func (d *decoder) fields(n *node, what string, allowed []string, r Record) bool {
+func (d *decoder) fields(n *node, what string, allowed []string, r model.Record) bool {
 	c := r.Base()
 	return d.mapping(n, what, allowed, &c.Origin, func(key string, k, v *node) {
 		if !d.commonField(c, key, v) {
@@ -88,7 +90,7 @@ func (d *decoder) fields(n *node, what string, allowed []string, r Record) bool 
 	})
 }
 
-func (d *decoder) commonField(c *Common, key string, v *node) bool {
+func (d *decoder) commonField(c *model.Common, key string, v *node) bool {
 	switch key {
 	case "kind", "$schema":
 	case "id":
@@ -125,8 +127,8 @@ func (d *decoder) commonField(c *Common, key string, v *node) bool {
 	return true
 }
 
-func (d *decoder) source(n *node) *Source {
-	s := &Source{}
+func (d *decoder) source(n *node) *model.Source {
+	s := &model.Source{}
 	ok := d.mapping(n, "source", sourceFields, &s.Origin, func(key string, k, v *node) {
 		switch key {
 		case "title":
@@ -149,25 +151,25 @@ func (d *decoder) source(n *node) *Source {
 	return s
 }
 
-func (d *decoder) kindField(r Record, key string, v *node) {
+func (d *decoder) kindField(r model.Record, key string, v *node) {
 	switch r := r.(type) {
-	case *Region:
+	case *model.Region:
 		d.regionField(r, key, v)
-	case *Organization:
+	case *model.Organization:
 		d.organizationField(r, key, v)
-	case *Person:
+	case *model.Person:
 		d.personField(r, key, v)
-	case *Project:
+	case *model.Project:
 		d.projectField(r, key, v)
-	case *Event:
+	case *model.Event:
 		d.eventField(r, key, v)
-	case *Place:
+	case *model.Place:
 		d.placeField(r, key, v)
-	case *Membership:
+	case *model.Membership:
 		d.membershipField(r, key, v)
-	case *Participation:
+	case *model.Participation:
 		d.participationField(r, key, v)
-	case *Legislation:
+	case *model.Legislation:
 		switch key {
 		case "date":
 			r.Date = d.date(v, key)
@@ -181,7 +183,7 @@ func (d *decoder) kindField(r Record, key string, v *node) {
 	}
 }
 
-func (d *decoder) organizationField(o *Organization, key string, v *node) {
+func (d *decoder) organizationField(o *model.Organization, key string, v *node) {
 	switch key {
 	case "type":
 		d.strInto(v, key, &o.Type)
@@ -200,7 +202,7 @@ func (d *decoder) organizationField(o *Organization, key string, v *node) {
 	}
 }
 
-func (d *decoder) regionField(r *Region, key string, v *node) {
+func (d *decoder) regionField(r *model.Region, key string, v *node) {
 	switch key {
 	case "area_km2":
 		d.quantity(v, key, &r.AreaKm2, &r.Origin)
@@ -211,14 +213,14 @@ func (d *decoder) regionField(r *Region, key string, v *node) {
 			d.strInto(v, key, &r.Capital)
 			return
 		}
-		p := &Place{}
-		allowed := slices.DeleteFunc(FieldNames(KindPlace), func(s string) bool { return s == "kind" })
+		p := &model.Place{}
+		allowed := slices.DeleteFunc(model.FieldNames(model.KindPlace), func(s string) bool { return s == "kind" })
 		if d.fields(v, "capital", allowed, p) {
 			r.CapitalPlace = p
 		}
 	case "heritage_sites":
 		d.list(v, key, nil, func(i int, item *node) {
-			h := &HeritageSite{}
+			h := &model.HeritageSite{}
 			if d.mapping(item, "heritage site", heritageFields, &h.Origin, func(key string, k, v *node) {
 				switch key {
 				case "id":
@@ -241,7 +243,7 @@ func (d *decoder) regionField(r *Region, key string, v *node) {
 	}
 }
 
-func (d *decoder) personField(p *Person, key string, v *node) {
+func (d *decoder) personField(p *model.Person, key string, v *node) {
 	switch key {
 	case "given_name":
 		d.strInto(v, key, &p.GivenName)
@@ -251,7 +253,7 @@ func (d *decoder) personField(p *Person, key string, v *node) {
 		p.Affiliations = d.strList(v, key, &p.Origin)
 	case "posts":
 		d.list(v, key, nil, func(i int, item *node) {
-			post := &Post{}
+			post := &model.Post{}
 			if d.mapping(item, "post", postFields, &post.Origin, func(key string, k, v *node) {
 				switch key {
 				case "organization":
@@ -274,7 +276,7 @@ func (d *decoder) personField(p *Person, key string, v *node) {
 	}
 }
 
-func (d *decoder) projectField(p *Project, key string, v *node) {
+func (d *decoder) projectField(p *model.Project, key string, v *node) {
 	switch key {
 	case "type":
 		d.strInto(v, key, &p.Type)
@@ -292,7 +294,7 @@ func (d *decoder) projectField(p *Project, key string, v *node) {
 		p.Participations = d.participations(v, key, "agent")
 	case "funding":
 		d.list(v, key, nil, func(i int, item *node) {
-			f := &Funding{}
+			f := &model.Funding{}
 			if d.mapping(item, "funding", fundingFields, &f.Origin, func(key string, k, v *node) {
 				switch key {
 				case "funder":
@@ -314,7 +316,7 @@ func (d *decoder) projectField(p *Project, key string, v *node) {
 		})
 	case "quantities":
 		d.list(v, key, nil, func(i int, item *node) {
-			q := &NamedQuantity{}
+			q := &model.NamedQuantity{}
 			if d.mapping(item, "quantity", namedQuantityFields, &q.Origin, func(key string, k, v *node) {
 				if key == "name" {
 					d.strInto(v, key, &q.Name)
@@ -328,7 +330,7 @@ func (d *decoder) projectField(p *Project, key string, v *node) {
 	}
 }
 
-func (d *decoder) eventField(e *Event, key string, v *node) {
+func (d *decoder) eventField(e *model.Event, key string, v *node) {
 	switch key {
 	case "type":
 		d.strInto(v, key, &e.Type)
@@ -353,7 +355,7 @@ func (d *decoder) eventField(e *Event, key string, v *node) {
 	case "participants":
 		e.Participants = d.participations(v, key, "event")
 	case "location":
-		l := &Location{}
+		l := &model.Location{}
 		if d.mapping(v, "location", locationFields, &l.Origin, func(key string, k, v *node) {
 			switch key {
 			case "venue":
@@ -371,7 +373,7 @@ func (d *decoder) eventField(e *Event, key string, v *node) {
 	}
 }
 
-func (d *decoder) placeField(p *Place, key string, v *node) {
+func (d *decoder) placeField(p *model.Place, key string, v *node) {
 	switch key {
 	case "type":
 		d.strInto(v, key, &p.Type)
@@ -384,7 +386,7 @@ func (d *decoder) placeField(p *Place, key string, v *node) {
 	}
 }
 
-func (d *decoder) membershipField(m *Membership, key string, v *node) {
+func (d *decoder) membershipField(m *model.Membership, key string, v *node) {
 	switch key {
 	case "member":
 		d.strInto(v, key, &m.Member)
@@ -397,7 +399,7 @@ func (d *decoder) membershipField(m *Membership, key string, v *node) {
 	}
 }
 
-func (d *decoder) participationField(p *Participation, key string, v *node) {
+func (d *decoder) participationField(p *model.Participation, key string, v *node) {
 	switch key {
 	case "agent":
 		d.strInto(v, key, &p.Agent)
@@ -411,26 +413,26 @@ func (d *decoder) participationField(p *Participation, key string, v *node) {
 // role reads a role. Text that leaves nothing to make a slug of ("—")
 // gives a role with a label and no slug, which Dataset.Add keeps and
 // validate reports (Role.Check), rather than the default role.
-func (d *decoder) role(v *node) Role {
+func (d *decoder) role(v *node) model.Role {
 	s, ok := d.str(v, "role")
 	if !ok {
-		return Role{}
+		return model.Role{}
 	}
-	return ParseRole(s)
+	return model.ParseRole(s)
 }
 
 // nestedAllowed is the field list of a nested membership or participation:
 // every field of the kind but the one the enclosing record implies.
-func nestedAllowed(k Kind, implied string) []string {
+func nestedAllowed(k model.Kind, implied string) []string {
 	return nestedFields[[2]string{k.String(), implied}]
 }
 
-func (d *decoder) memberships(n *node, field, implied string) []*Membership {
-	var out []*Membership
-	allowed := nestedAllowed(KindMembership, implied)
+func (d *decoder) memberships(n *node, field, implied string) []*model.Membership {
+	var out []*model.Membership
+	allowed := nestedAllowed(model.KindMembership, implied)
 	what := strings.TrimSuffix(field, "s")
 	d.list(n, field, nil, func(i int, item *node) {
-		m := &Membership{Nested: true}
+		m := &model.Membership{Nested: true}
 		if d.fields(item, what, allowed, m) {
 			out = append(out, m)
 		}
@@ -438,12 +440,12 @@ func (d *decoder) memberships(n *node, field, implied string) []*Membership {
 	return out
 }
 
-func (d *decoder) participations(n *node, field, implied string) []*Participation {
-	var out []*Participation
-	allowed := nestedAllowed(KindParticipation, implied)
+func (d *decoder) participations(n *node, field, implied string) []*model.Participation {
+	var out []*model.Participation
+	allowed := nestedAllowed(model.KindParticipation, implied)
 	what := strings.TrimSuffix(field, "s")
 	d.list(n, field, nil, func(i int, item *node) {
-		p := &Participation{Nested: true}
+		p := &model.Participation{Nested: true}
 		if d.fields(item, what, allowed, p) {
 			out = append(out, p)
 		}
@@ -452,8 +454,8 @@ func (d *decoder) participations(n *node, field, implied string) []*Participatio
 }
 
 // datasetInfo decodes civicnet.yaml.
-func (d *decoder) datasetInfo(n *node) DatasetInfo {
-	var info DatasetInfo
+func (d *decoder) datasetInfo(n *node) model.DatasetInfo {
+	var info model.DatasetInfo
 	d.mapping(n, "civicnet.yaml", datasetFields, &info.Origin, func(key string, k, v *node) {
 		switch key {
 		case "base":
@@ -481,7 +483,7 @@ func (d *decoder) datasetInfo(n *node) DatasetInfo {
 		case "rules":
 			d.nestedMapping(v, key, nil, &info.Origin, key, func(code string, k, v *node) {
 				if level, ok := d.str(v, key+"."+code); ok {
-					info.Rules = append(info.Rules, Rule{Code: code, Level: level})
+					info.Rules = append(info.Rules, model.Rule{Code: code, Level: level})
 				}
 			})
 		}

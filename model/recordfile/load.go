@@ -1,4 +1,4 @@
-package model
+package recordfile
 
 import (
 	"bytes"
@@ -16,16 +16,17 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/civicnet/civicnet/model"
 	"go.yaml.in/yaml/v3"
 )
 
 // DatasetFile is the name of the dataset description at the root of a
-// record set.
-const DatasetFile = "civicnet.yaml"
+// record set: [model.DatasetFile], for readers of record files.
+const DatasetFile = model.DatasetFile
 
-// StdinName is the file name diagnostics use for records read from
-// standard input.
-const StdinName = "<stdin>"
+// StdinName is the file name in the positions of records read from
+// standard input: [model.StdinName], for readers of record files.
+const StdinName = model.StdinName
 
 // Options control loading.
 type Options struct {
@@ -56,9 +57,9 @@ type input struct {
 
 // decoded is what one file yielded.
 type decoded struct {
-	records  []Record
-	info     *DatasetInfo
-	problems []Problem
+	records  []model.Record
+	info     *model.DatasetInfo
+	problems []model.Problem
 }
 
 // LoadFiles loads a record set from paths on disk: record files, or
@@ -68,9 +69,9 @@ type decoded struct {
 //
 // Every problem met is returned, not only the first; the dataset holds
 // every record that could be decoded.
-func LoadFiles(paths []string, opts Options) (*Dataset, []Problem) {
+func LoadFiles(paths []string, opts Options) (*model.Dataset, []model.Problem) {
 	var inputs []input
-	var problems []Problem
+	var problems []model.Problem
 	for _, p := range paths {
 		if p == "-" {
 			stdin := opts.Stdin
@@ -93,9 +94,9 @@ func LoadFiles(paths []string, opts Options) (*Dataset, []Problem) {
 // LoadFS loads the record set held by fsys, walking it from its root, as
 // LoadFiles does for a directory. Names in positions are slash-separated
 // paths inside fsys.
-func LoadFS(fsys fs.FS, opts Options) (*Dataset, []Problem) {
+func LoadFS(fsys fs.FS, opts Options) (*model.Dataset, []model.Problem) {
 	var inputs []input
-	var problems []Problem
+	var problems []model.Problem
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems = append(problems, readProblem(p, err))
@@ -124,17 +125,17 @@ func LoadFS(fsys fs.FS, opts Options) (*Dataset, []Problem) {
 // Decode loads records from one reader; name is used in positions and, by
 // its extension, chooses JSON or YAML (content that starts with '{' or '['
 // is read as JSON when the name says neither).
-func Decode(r io.Reader, name string, opts Options) (*Dataset, []Problem) {
+func Decode(r io.Reader, name string, opts Options) (*model.Dataset, []model.Problem) {
 	return load([]input{{name: name, read: func() ([]byte, error) { return readLimited(r) }}}, opts)
 }
 
 // walkOS lists the record files under p (a file or a directory).
-func walkOS(root string) ([]input, []Problem) {
+func walkOS(root string) ([]input, []model.Problem) {
 	var inputs []input
-	var problems []Problem
+	var problems []model.Problem
 	st, err := os.Stat(root)
 	if err != nil {
-		return nil, []Problem{readProblem(root, err)}
+		return nil, []model.Problem{readProblem(root, err)}
 	}
 	if !st.IsDir() {
 		return []input{osInput(root, filepath.Base(root) == DatasetFile)}, nil
@@ -158,7 +159,7 @@ func walkOS(root string) ([]input, []Problem) {
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			if st, err := os.Stat(p); err == nil && st.IsDir() {
-				problems = append(problems, Problem{Pos: Pos{File: p}, Code: "symlink-skipped",
+				problems = append(problems, model.Problem{Pos: model.Pos{File: p}, Code: "symlink-skipped",
 					Summary: "symbolic link to a directory not followed",
 					Detail:  "pass the directory it points to as a path of its own"})
 				return nil
@@ -222,16 +223,16 @@ func readLimited(r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-func readProblem(name string, err error) Problem {
+func readProblem(name string, err error) model.Problem {
 	if errors.Is(err, errTooLarge) {
-		return Problem{Pos: Pos{File: name}, Code: "file-too-large", Summary: err.Error(),
+		return model.Problem{Pos: model.Pos{File: name}, Code: "file-too-large", Summary: err.Error(),
 			Detail: "split the records into several files"}
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return Problem{Pos: Pos{File: name}, Code: "read-error", Summary: "cannot read: " + err.Error(),
+	return model.Problem{Pos: model.Pos{File: name}, Code: "read-error", Summary: "cannot read: " + err.Error(),
 		Detail: "check that the file exists and is readable"}
 }
 
@@ -239,7 +240,7 @@ func readProblem(name string, err error) Problem {
 // dataset in input order, so the result does not depend on scheduling.
 // Adding overlaps decoding: the records of a file are added as soon as it
 // and every file before it are decoded.
-func load(inputs []input, opts Options) (*Dataset, []Problem) {
+func load(inputs []input, opts Options) (*model.Dataset, []model.Problem) {
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].info && !inputs[j].info })
 	ready := make([]chan decoded, len(inputs))
 	for i := range ready {
@@ -262,20 +263,20 @@ func load(inputs []input, opts Options) (*Dataset, []Problem) {
 		}()
 	}
 
-	var info DatasetInfo
+	var info model.DatasetInfo
 	var infoFrom string
-	var problems []Problem
-	var ds *Dataset
+	var problems []model.Problem
+	var ds *model.Dataset
 	for i, in := range inputs {
 		res := <-ready[i]
 		if in.info {
 			problems = append(problems, res.problems...)
 			if r := res.info; r != nil {
 				if infoFrom != "" {
-					problems = append(problems, Problem{Pos: r.Pos(), Code: "duplicate-dataset",
+					problems = append(problems, model.Problem{Pos: r.Pos(), Code: "duplicate-dataset",
 						Summary: "a second civicnet.yaml in the same record set",
 						Detail:  "keep one dataset description, at the root of the record set",
-						Related: []Pos{{File: infoFrom}}})
+						Related: []model.Pos{{File: infoFrom}}})
 					continue
 				}
 				info, infoFrom = *r, in.name
@@ -287,7 +288,7 @@ func load(inputs []input, opts Options) (*Dataset, []Problem) {
 			// Make room for as many records in every file as in the
 			// first, and as many again for the memberships,
 			// participations and places nested in them.
-			ds.grow(2 * len(res.records) * (len(inputs) - i))
+			ds.Grow(2 * len(res.records) * (len(inputs) - i))
 		}
 		problems = append(problems, res.problems...)
 		ds.Add(res.records...)
@@ -298,17 +299,17 @@ func load(inputs []input, opts Options) (*Dataset, []Problem) {
 	return ds, problems
 }
 
-func newLoadDataset(info DatasetInfo, opts Options) *Dataset {
+func newLoadDataset(info model.DatasetInfo, opts Options) *model.Dataset {
 	if opts.Base != "" {
 		info.Base = opts.Base
 	}
-	return NewDataset(info)
+	return model.NewDataset(info)
 }
 
 func decodeInput(in input, a *arena) decoded {
 	data, err := in.read()
 	if err != nil {
-		return decoded{problems: []Problem{readProblem(in.name, err)}}
+		return decoded{problems: []model.Problem{readProblem(in.name, err)}}
 	}
 	d := &decoder{file: in.name, arena: a}
 	root := d.parse(data, in.name)
@@ -321,7 +322,7 @@ func decodeInput(in input, a *arena) decoded {
 				d.problem(d.pos(root[1]), "syntax", "civicnet.yaml holds more than one document", "keep one mapping")
 			}
 		} else if len(d.problems) == 0 {
-			out.info = &DatasetInfo{Origin: Origin{File: in.name}}
+			out.info = &model.DatasetInfo{Origin: model.Origin{File: in.name}}
 		}
 		out.problems = d.finish()
 		return out
@@ -365,7 +366,7 @@ var parserErrors = map[string]bool{
 func (d *decoder) parse(data []byte, name string) []*node {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if bytes.HasPrefix(data, []byte("\xfe\xff")) || bytes.HasPrefix(data, []byte("\xff\xfe")) {
-		d.problem(Pos{File: d.file, Line: 1, Col: 1}, "bad-encoding", "file is UTF-16, not UTF-8",
+		d.problem(model.Pos{File: d.file, Line: 1, Col: 1}, "bad-encoding", "file is UTF-16, not UTF-8",
 			"save the file as UTF-8 (without byte order mark)")
 		return nil
 	}
@@ -385,7 +386,7 @@ func (d *decoder) parse(data []byte, name string) []*node {
 		if err != nil {
 			var je *jsonError
 			if errors.As(err, &je) {
-				pos := Pos{File: d.file, Line: je.line, Col: je.col}
+				pos := model.Pos{File: d.file, Line: je.line, Col: je.col}
 				if je.code != "" {
 					d.problem(pos, je.code, je.msg, "shorten the value or link to the full text with website or sources")
 				} else {
@@ -399,7 +400,7 @@ func (d *decoder) parse(data []byte, name string) []*node {
 	if line, n := longestLine(data); n > MaxScalarLen {
 		// The YAML parser takes seconds over a line of tens of
 		// megabytes; a record file has no reason to hold one.
-		d.problem(Pos{File: d.file, Line: line, Col: 1}, "value-too-long",
+		d.problem(model.Pos{File: d.file, Line: line, Col: 1}, "value-too-long",
 			fmt.Sprintf("line %d is %d bytes long; the limit is %d", line, n, MaxScalarLen),
 			"shorten the value or link to the full text with website or sources")
 		return nil
@@ -443,7 +444,7 @@ func (d *decoder) parseYAML(data []byte) (docs []*node) {
 		// The YAML parser panics on some pathological inputs; a record
 		// file must never crash the run.
 		if r := recover(); r != nil {
-			d.problem(Pos{File: d.file}, "syntax", fmt.Sprintf("YAML parser failed: %v", r), "")
+			d.problem(model.Pos{File: d.file}, "syntax", fmt.Sprintf("YAML parser failed: %v", r), "")
 		}
 	}()
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -459,7 +460,7 @@ func (d *decoder) parseYAML(data []byte) (docs []*node) {
 		}
 		if err != nil {
 			msg := strings.TrimPrefix(err.Error(), "yaml: ")
-			pos := Pos{File: d.file}
+			pos := model.Pos{File: d.file}
 			if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 				pos.Line, _ = strconv.Atoi(m[1])
 				msg = m[2]
@@ -488,8 +489,8 @@ func firstInvalidUTF8(data []byte) int {
 }
 
 // offsetPos converts a byte offset into a line and code-point column.
-func offsetPos(file string, data []byte, off int) Pos {
+func offsetPos(file string, data []byte, off int) model.Pos {
 	line := 1 + bytes.Count(data[:off], []byte("\n"))
 	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	return Pos{File: file, Line: line, Col: 1 + utf8.RuneCount(data[start:off])}
+	return model.Pos{File: file, Line: line, Col: 1 + utf8.RuneCount(data[start:off])}
 }

@@ -1,4 +1,4 @@
-package model
+package recordfile
 
 import "go.yaml.in/yaml/v3"
 

@@ -1,8 +1,10 @@
-package model
+package recordfile
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/civicnet/civicnet/model"
 )
 
 // TestYAMLSyntaxErrorPositions: a YAML syntax error carries the line and
@@ -37,7 +39,7 @@ func TestYAMLSyntaxErrorPositions(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, problems := Decode(strings.NewReader(tc.src), "s.yaml", Options{})
-			var got *Problem
+			var got *model.Problem
 			for i := range problems {
 				if problems[i].Code == "syntax" {
 					got = &problems[i]
