@@ -31,7 +31,7 @@ var allowed = map[string][]string{
 	"export/shacl":              {"export/rdf", "export/turtle"},
 	"export/diff":               {"model", "export/rdf", "export/ntriples"},
 	"export/vocab":              {"export/rdf", "export/turtle"},
-	"export/site":               {"model", "export/rdf", "export/turtle", "export/ntriples", "export/jsonld"},
+	"export/site":               {"model", "export/rdf", "export/turtle", "export/ntriples", "export/jsonld", "export/vocab"},
 }
 
 // forbidden lists, for a package of ours, other modules' packages its
