@@ -26,6 +26,11 @@ type DumpOptions struct {
 	// CSVBOM starts every CSV file with a UTF-8 byte order mark, for
 	// spreadsheet programs that need one to read UTF-8.
 	CSVBOM bool
+	// Gzip writes dataset.ttl.gz and dataset.nt.gz instead of dataset.ttl
+	// and dataset.nt, compressed on every core, for triple stores that
+	// load compressed files; the catalogue's checksums are those of the
+	// compressed files.
+	Gzip bool
 	// Progress, when set, is called as each file is started.
 	Progress func(file string)
 	// Validation, when set, holds what validate.Validate reported on the

@@ -59,8 +59,11 @@ type fileKind struct {
 // layout describes every file a dump may hold; CSV tables share the
 // entry of csv/*.csv, which names the table.
 var layout = map[string]fileKind{
-	TurtleFile:   {"The dataset in Turtle.", "text/turtle", "RDF_TURTLE", true, []string{ShapesFile}},
-	NTriplesFile: {"The dataset in N-Triples.", "application/n-triples", "RDF_N_TRIPLES", true, []string{ShapesFile}},
+	TurtleFile:         {"The dataset in Turtle.", "text/turtle", "RDF_TURTLE", true, []string{ShapesFile}},
+	NTriplesFile:       {"The dataset in N-Triples.", "application/n-triples", "RDF_N_TRIPLES", true, []string{ShapesFile}},
+	TurtleFile + ".gz": {"The dataset in Turtle, gzip-compressed.", "text/turtle", "RDF_TURTLE", true, []string{ShapesFile}},
+	NTriplesFile + ".gz": {"The dataset in N-Triples, gzip-compressed, for bulk loading.", "application/n-triples", "RDF_N_TRIPLES",
+		true, []string{ShapesFile}},
 	JSONLDFile: {"The dataset in JSON-LD, compacted against context.jsonld.", "application/ld+json", "JSON_LD", true,
 		[]string{ShapesFile}},
 	ContextFile: {"The JSON-LD context of dataset.jsonld.", "application/ld+json", "JSON_LD", false, []string{jsonldSpec}},
@@ -106,6 +109,9 @@ func distribution(f DumpFile, dumpURL string, has func(string) bool) dcat.Distri
 	}
 	dist := dcat.Distribution{Path: f.Path, Size: f.Size, SHA256: f.SHA256, Description: desc,
 		MediaType: k.mediaType, FileType: k.fileType, RDF: k.rdf}
+	if strings.HasSuffix(f.Path, ".gz") {
+		dist.CompressFormat = "application/gzip"
+	}
 	for _, s := range k.standards {
 		switch {
 		case strings.Contains(s, "://"):
@@ -136,15 +142,17 @@ var parts = map[Format]func(d *dump) error{
 	FormatSite:    (*dump).writeSite,
 }
 
-// rdfFiles are the RDF files of a dump, in the order they are created.
+// rdfFiles are the RDF files of a dump, in the order they are created;
+// gzip names those that DumpOptions.Gzip compresses.
 var rdfFiles = []struct {
 	name   string
 	format Format
-	sink   func(w io.Writer) rdfSink
+	gzip   bool
+	sink   func(w io.Writer) flushingSink
 }{
-	{TurtleFile, FormatTurtle, func(w io.Writer) rdfSink { return turtle.NewWriter(w) }},
-	{NTriplesFile, FormatNTriples, func(w io.Writer) rdfSink { return ntriples.NewWriter(w) }},
-	{JSONLDFile, FormatJSONLD, func(w io.Writer) rdfSink { return jsonld.NewWriter(w) }},
+	{TurtleFile, FormatTurtle, true, func(w io.Writer) flushingSink { return turtle.NewWriter(w) }},
+	{NTriplesFile, FormatNTriples, true, func(w io.Writer) flushingSink { return ntriples.NewWriter(w) }},
+	{JSONLDFile, FormatJSONLD, false, func(w io.Writer) flushingSink { return jsonld.NewWriter(w) }},
 }
 
 // rdfSink is what the RDF writers share: a sink of the render, closed
@@ -192,8 +200,16 @@ func (d *dump) writeRDF() error {
 			return nil
 		}
 		f := rdfFiles[files[k]]
-		return d.create(f.name, f.format, func(w io.Writer) error {
-			sinks[k] = f.sink(ctxWriter{d.ctx, w})
+		name := f.name
+		if f.gzip && d.opts.Gzip {
+			name += ".gz"
+		}
+		return d.create(name, f.format, func(w io.Writer) error {
+			if f.gzip && d.opts.Gzip {
+				sinks[k] = newGzipSink(ctxWriter{d.ctx, w}, f.sink)
+			} else {
+				sinks[k] = f.sink(ctxWriter{d.ctx, w})
+			}
 			return open(k + 1)
 		})
 	}

@@ -15,7 +15,7 @@ import (
 	"github.com/civicnet/civicnet/validate"
 )
 
-const exportUsage = `Usage: civicnet export [-o DIR] [--formats LIST] [--base IRI] [--csv-bom] [--quiet] [PATH...]
+const exportUsage = `Usage: civicnet export [-o DIR] [--formats LIST] [--base IRI] [--csv-bom] [--gzip] [--quiet] [PATH...]
 
 Validates records and, when they hold no errors, writes them as an
 open-data dump into DIR: Turtle, N-Triples and JSON-LD (dataset.ttl,
@@ -49,6 +49,9 @@ Options:
                         with "-" unless a civicnet.yaml is given too
       --csv-bom         start CSV files with a UTF-8 byte order mark, for
                         spreadsheet programs that need one
+      --gzip            write dataset.ttl.gz and dataset.nt.gz instead of
+                        dataset.ttl and dataset.nt, compressed on every
+                        core, for triple stores that load them directly
   -q, --quiet           print no progress, warnings or summary
   -h, --help            show this help
 
@@ -73,6 +76,7 @@ func runExport(e *env) int {
 	flags.SetAnnotation("formats", valuesAnnotation, formatNames(export.AllFormats))
 	base := flags.String("base", "", "base IRI")
 	csvBOM := flags.Bool("csv-bom", false, "UTF-8 byte order mark in CSV files")
+	gzipRDF := flags.Bool("gzip", false, "write dataset.ttl.gz and dataset.nt.gz, compressed on every core")
 	quiet := flags.BoolP("quiet", "q", false, "no progress, warnings or summary")
 	if code, done := parseFlags(flags, e, exportUsage); done {
 		return code
@@ -167,7 +171,7 @@ func runExport(e *env) int {
 		return exitInvalid
 	}
 
-	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM, Validation: &diags}
+	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM, Gzip: *gzipRDF, Validation: &diags}
 	code := writeOutput(e, *out, "dump", *quiet, func(ctx context.Context, progress func(string)) error {
 		opts.Progress = progress
 		return export.WriteDump(ctx, *out, ds, opts)

@@ -13,8 +13,8 @@ import (
 // formatFiles are the top-level names of a dump that each format writes
 // (docs/dump.md). A test checks them against a dump that export writes.
 var formatFiles = map[export.Format][]string{
-	export.FormatTurtle:   {"dataset.ttl"},
-	export.FormatNTriples: {"dataset.nt"},
+	export.FormatTurtle:   {"dataset.ttl", "dataset.ttl.gz"},
+	export.FormatNTriples: {"dataset.nt", "dataset.nt.gz"},
 	export.FormatJSONLD:   {"dataset.jsonld", "context.jsonld"},
 	export.FormatCSV:      {"csv"},
 	export.FormatCatalog:  {"catalog.ttl"},

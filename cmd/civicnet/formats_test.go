@@ -32,9 +32,15 @@ func TestFormatFiles(t *testing.T) {
 		for _, e := range entries {
 			got = append(got, e.Name())
 		}
-		want := slices.Sorted(slices.Values(formatFiles[f]))
-		if !slices.Equal(got, want) {
-			t.Errorf("WriteDump(--formats %v) wrote %v, formatFiles says %v", f, got, want)
+		// formatFiles names what the format may write (dataset.nt, or
+		// dataset.nt.gz with --gzip): every name written is there.
+		for _, name := range got {
+			if !slices.Contains(formatFiles[f], name) {
+				t.Errorf("WriteDump(--formats %v) wrote %s, formatFiles says %v", f, name, formatFiles[f])
+			}
+		}
+		if len(got) == 0 {
+			t.Errorf("WriteDump(--formats %v) wrote nothing", f)
 		}
 	}
 }

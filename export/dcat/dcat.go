@@ -37,6 +37,9 @@ type Distribution struct {
 	ConformsTo []string
 	// RDF marks a serialisation of the dataset (a void:dataDump).
 	RDF bool
+	// CompressFormat is the IANA media type of the compression, for a
+	// compressed file ("application/gzip"); "" otherwise.
+	CompressFormat string
 }
 
 // WriteCatalog writes the catalogue of a dump of ds whose files are
@@ -214,6 +217,11 @@ func catalogGraph(ds *model.Dataset, files []Distribution, stats rdf.Stats) *rdf
 		g.Add(dist, rdf.SPDX.ChecksumProp, sum)
 		g.Add(dist, rdf.DCTerms.License, license)
 		g.Add(dist, rdf.DCATAP.Availability, stable)
+		if f.CompressFormat != "" {
+			cf := rdf.IRI(rdf.IANAMedia + f.CompressFormat)
+			a(cf, rdf.DCTerms.MediaType)
+			g.Add(dist, rdf.DCAT.CompressFormat, cf)
+		}
 		for _, std := range f.ConformsTo {
 			s := rdf.IRI(std)
 			a(s, rdf.DCTerms.Standard)

@@ -106,6 +106,9 @@ func (w *Writer) Begin(m *rdf.Mapper) error {
 // NewEncoder implements [rdf.Sink].
 func (w *Writer) NewEncoder(*rdf.Mapper) rdf.Encoder { return &Encoder{first: w.first} }
 
+// Flush writes what is buffered, without ending the document.
+func (w *Writer) Flush() error { return w.out.Flush() }
+
 // WriteChunk implements [rdf.Sink].
 func (w *Writer) WriteChunk(p []byte) error {
 	if len(p) > 0 {

@@ -47,6 +47,9 @@ func (w *Writer) Begin(*rdf.Mapper) error { return w.out.Err }
 // NewEncoder implements [rdf.Sink].
 func (w *Writer) NewEncoder(*rdf.Mapper) rdf.Encoder { return Encoder{} }
 
+// Flush writes what is buffered, without ending the document.
+func (w *Writer) Flush() error { return w.out.Flush() }
+
 // WriteChunk implements [rdf.Sink].
 func (w *Writer) WriteChunk(p []byte) error { return w.out.WriteChunk(p) }
 

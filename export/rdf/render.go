@@ -12,6 +12,14 @@ type Encoder interface {
 	AppendNode(b []byte, n *Node) ([]byte, error)
 }
 
+// A ChunkFinisher is an Encoder that also transforms each chunk it
+// encoded, in the goroutine that encoded it, before the chunk is
+// written: a compressing sink compresses its chunks in parallel this
+// way. FinishChunk appends the transformed chunk to dst.
+type ChunkFinisher interface {
+	FinishChunk(dst, chunk []byte) ([]byte, error)
+}
+
 // A Sink is an output of [Mapper.Render]: the writers of the ntriples,
 // turtle and jsonld packages are sinks, so that one pass of the mapping,
 // which costs more than any one serialisation, feeds several formats.
@@ -173,6 +181,11 @@ func (m *Mapper) Render(sinks ...Sink) (Stats, error) {
 					}
 					return nil
 				})
+				for k, enc := range encs {
+					if f, ok := enc.(ChunkFinisher); ok && err == nil {
+						bufs[k], err = f.FinishChunk(nil, bufs[k])
+					}
+				}
 				j.res <- result{bufs, st, err}
 			}
 		}()

@@ -274,7 +274,7 @@ var (
 
 	DCAT = struct {
 		Catalog, Dataset, Distribution, DatasetProp, DistributionProp, Keyword, ContactPoint, StartDate, EndDate,
-		AccessURL, DownloadURL, MediaType, ByteSize, ThemeTaxonomy, Theme *Term
+		AccessURL, DownloadURL, MediaType, ByteSize, ThemeTaxonomy, Theme, CompressFormat *Term
 	}{
 		Catalog: term(NSDCAT, "Catalog"), Dataset: term(NSDCAT, "Dataset"), Distribution: term(NSDCAT, "Distribution"),
 		DatasetProp: term(NSDCAT, "dataset"), DistributionProp: term(NSDCAT, "distribution"),
@@ -283,6 +283,7 @@ var (
 		AccessURL: term(NSDCAT, "accessURL"), DownloadURL: term(NSDCAT, "downloadURL"),
 		MediaType: term(NSDCAT, "mediaType"), ByteSize: term(NSDCAT, "byteSize"),
 		ThemeTaxonomy: term(NSDCAT, "themeTaxonomy"), Theme: term(NSDCAT, "theme"),
+		CompressFormat: term(NSDCAT, "compressFormat"),
 	}
 
 	VOID = struct {

@@ -64,6 +64,9 @@ func (w *Writer) NewEncoder(m *rdf.Mapper) rdf.Encoder {
 	return &Encoder{prefixes: datasetPrefixes(m.Base())}
 }
 
+// Flush writes what is buffered, without ending the document.
+func (w *Writer) Flush() error { return w.out.Flush() }
+
 // WriteChunk implements [rdf.Sink].
 func (w *Writer) WriteChunk(p []byte) error { return w.out.WriteChunk(p) }
 
