@@ -153,8 +153,15 @@ func (m *Mapper) Render(sinks ...Sink) (Stats, error) {
 		go func() {
 			e := newEmitter(m)
 			encs := make([]Encoder, len(sinks))
+			// A finisher's encoder writes into raw, a buffer the worker
+			// keeps, and its finished chunk goes into bufs.
+			fins := make([]ChunkFinisher, len(sinks))
+			raw := make([][]byte, len(sinks))
 			for k, s := range sinks {
 				encs[k] = s.NewEncoder(m)
+				if f, ok := encs[k].(ChunkFinisher); ok {
+					fins[k], raw[k] = f, make([]byte, 0, chunkBytes)
+				}
 			}
 			for j := range jobs {
 				var bufs [][]byte
@@ -167,23 +174,27 @@ func (m *Mapper) Render(sinks ...Sink) (Stats, error) {
 					}
 				}
 				for k := range bufs {
-					bufs[k] = bufs[k][:0]
+					bufs[k], raw[k] = bufs[k][:0], raw[k][:0]
 				}
 				st := newStats()
 				err := e.run(j.lo, j.hi, func(n *Node) error {
 					st.count(n)
 					for k, enc := range encs {
-						b, err := enc.AppendNode(bufs[k], n)
-						bufs[k] = b
+						dst := &bufs[k]
+						if fins[k] != nil {
+							dst = &raw[k]
+						}
+						b, err := enc.AppendNode(*dst, n)
+						*dst = b
 						if err != nil {
 							return err
 						}
 					}
 					return nil
 				})
-				for k, enc := range encs {
-					if f, ok := enc.(ChunkFinisher); ok && err == nil {
-						bufs[k], err = f.FinishChunk(nil, bufs[k])
+				for k, f := range fins {
+					if f != nil && err == nil {
+						bufs[k], err = f.FinishChunk(bufs[k], raw[k])
 					}
 				}
 				j.res <- result{bufs, st, err}
