@@ -79,9 +79,10 @@ func (g *gzipSink) Close() error {
 }
 
 // gzipLevel is the compression level of --gzip. Measured on 10^5
-// synthetic records (nt,ttl, 2 cores): level 3 writes in 4.0 s and 41 MB,
-// the default level 6 in 5.2 s and 36 MB, level 1 in 3.9 s and 50 MB
-// (plain: 2.3 s, 499 MB).
+// synthetic records (nt,ttl, 2 cores), level 3 took 22% less time than
+// the default level 6 for 16% more bytes (41 MB against 36 MB), and
+// level 1 only 4% less than level 3 for 22% more bytes (50 MB); the
+// plain files are 499 MB.
 const gzipLevel = 3
 
 // gzipEncoder encodes nodes as the inner encoder does and compresses
