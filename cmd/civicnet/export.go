@@ -119,60 +119,13 @@ func runExport(e *env) int {
 		return exitUsage
 	}
 
-	stop := e.startProgress(*quiet, "validating "+describePaths(paths)+"…")
-	ds, problems := recordfile.LoadFiles(paths, recordfile.Options{Base: *base, Stdin: e.stdin})
-	diags := validate.Validate(ds, problems)
-	stop()
-	errs, warns := diags.Counts()
-	files := validate.CountFiles(ds, diags)
-	switch {
-	case errs > 0:
-		opts := validate.RenderOptions{Files: files, Color: colorWanted(e.stderr)}
-		if err := validate.WriteText(e.stderr, diags, opts); err != nil {
-			return exitFailure
-		}
-	case warns > 0 && !*quiet:
-		// Warnings do not stop an export: the first few are shown, and
-		// validate shows them all.
-		opts := validate.RenderOptions{Files: files, Color: colorWanted(e.stderr), Limit: exportWarningLimit}
-		if err := validate.WriteText(e.stderr, diags, opts); err != nil {
-			return exitFailure
-		}
-		if warns > exportWarningLimit {
-			e.hintf("run \"civicnet validate\" on the same paths to see all %d warnings", warns)
-		}
-	}
-	for _, d := range diags {
-		if d.Code == "read-error" {
-			e.errorf("nothing written: records could not be read")
-			return exitFailure
-		}
-	}
-	if errs > 0 {
-		e.errorf("nothing written: the records have errors")
-		return exitInvalid
-	}
-	if ds.Len() == 0 {
-		noRecords(e, paths)
-		return exitUsage
-	}
-	if ds.Info.Base == "" {
-		e.errorf("no base IRI: the records' IRIs need one")
-		e.hintf("set base in %s, or pass --base https://data.example.org/net/", recordfile.DatasetFile)
-		return exitUsage
-	}
-	if err := model.CheckBase(ds.Info.Base); err != nil {
-		// A base from civicnet.yaml that validation lets through but the
-		// dump cannot use (no host name, too long): an invalid record
-		// set, not an I/O failure.
-		e.errorf("%s: %s", ds.Info.ValuePos("base"), baseMessage(err))
-		e.errorf("nothing written: the base IRI cannot be used")
-		e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
-		return exitInvalid
+	ds, diags, code := loadValid(e, paths, *base, *quiet)
+	if code != exitOK {
+		return code
 	}
 
 	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM, Gzip: *gzipRDF, Validation: &diags}
-	code := writeOutput(e, *out, "dump", *quiet, func(ctx context.Context, progress func(string)) error {
+	code = writeOutput(e, *out, "dump", *quiet, func(ctx context.Context, progress func(string)) error {
 		opts.Progress = progress
 		return export.WriteDump(ctx, *out, ds, opts)
 	})
@@ -335,4 +288,65 @@ func libMessage(err error) string {
 		}
 	}
 	return msg
+}
+
+// loadValid loads and validates the records at paths for a command that
+// writes them (export, site): errors are printed and stop it, the first
+// exportWarningLimit warnings are printed unless quiet, and a record set
+// without records or without a usable base is refused. It returns the
+// dataset and its diagnostics (for the writers, which then do not
+// validate again), or the exit status to stop with.
+func loadValid(e *env, paths []string, base string, quiet bool) (*model.Dataset, validate.Diagnostics, int) {
+	stop := e.startProgress(quiet, "validating "+describePaths(paths)+"…")
+	ds, problems := recordfile.LoadFiles(paths, recordfile.Options{Base: base, Stdin: e.stdin})
+	diags := validate.Validate(ds, problems)
+	stop()
+	errs, warns := diags.Counts()
+	files := validate.CountFiles(ds, diags)
+	switch {
+	case errs > 0:
+		opts := validate.RenderOptions{Files: files, Color: colorWanted(e.stderr)}
+		if err := validate.WriteText(e.stderr, diags, opts); err != nil {
+			return nil, nil, exitFailure
+		}
+	case warns > 0 && !quiet:
+		// Warnings do not stop the command: the first few are shown, and
+		// validate shows them all.
+		opts := validate.RenderOptions{Files: files, Color: colorWanted(e.stderr), Limit: exportWarningLimit}
+		if err := validate.WriteText(e.stderr, diags, opts); err != nil {
+			return nil, nil, exitFailure
+		}
+		if warns > exportWarningLimit {
+			e.hintf("run \"civicnet validate\" on the same paths to see all %d warnings", warns)
+		}
+	}
+	for _, d := range diags {
+		if d.Code == "read-error" {
+			e.errorf("nothing written: records could not be read")
+			return nil, nil, exitFailure
+		}
+	}
+	if errs > 0 {
+		e.errorf("nothing written: the records have errors")
+		return nil, nil, exitInvalid
+	}
+	if ds.Len() == 0 {
+		noRecords(e, paths)
+		return nil, nil, exitUsage
+	}
+	if ds.Info.Base == "" {
+		e.errorf("no base IRI: the records' IRIs need one")
+		e.hintf("set base in %s, or pass --base https://data.example.org/net/", recordfile.DatasetFile)
+		return nil, nil, exitUsage
+	}
+	if err := model.CheckBase(ds.Info.Base); err != nil {
+		// A base from civicnet.yaml that validation lets through but the
+		// writers cannot use (no host name, too long): an invalid record
+		// set, not an I/O failure.
+		e.errorf("%s: %s", ds.Info.ValuePos("base"), baseMessage(err))
+		e.errorf("nothing written: the base IRI cannot be used")
+		e.hintf("write an absolute http(s) IRI ending with /, such as https://data.example.org/net/")
+		return nil, nil, exitInvalid
+	}
+	return ds, diags, exitOK
 }

@@ -12,9 +12,7 @@ import (
 
 	"github.com/civicnet/civicnet/export"
 	"github.com/civicnet/civicnet/export/site"
-	"github.com/civicnet/civicnet/model"
 	"github.com/civicnet/civicnet/model/recordfile"
-	"github.com/civicnet/civicnet/validate"
 )
 
 const siteUsage = `Usage: civicnet site [-o DIR] [--base IRI] [--quiet] [PATH...]
@@ -34,7 +32,10 @@ into place: a failed site leaves the previous one as it was. An
 existing DIR is replaced only if it holds nothing but a site.
 
 PATH is a record file or a directory walked for *.yaml, *.yml and *.json;
-it defaults to ".". "-" reads one file from standard input.
+it defaults to ".". "-" reads one file from standard input. Records are
+validated as by "civicnet export": on any error the diagnostics are
+printed on standard error and nothing is written; the first 10 warnings
+are printed with the count of the others, unless --quiet.
 
 Options:
   -o, --output DIR   write the site into DIR (default "site")
@@ -82,45 +83,13 @@ func runSite(e *env) int {
 		return exitUsage
 	}
 
-	stop := e.startProgress(*quiet, "validating "+describePaths(paths)+"…")
-	ds, problems := recordfile.LoadFiles(paths, recordfile.Options{Base: *base, Stdin: e.stdin})
-	diags := validate.Validate(ds, problems)
-	stop()
-	errs, warns := diags.Counts()
-	files := validate.CountFiles(ds, diags)
-	switch {
-	case errs > 0:
-		opts := validate.RenderOptions{Files: files, Color: colorWanted(e.stderr)}
-		if err := validate.WriteText(e.stderr, diags, opts); err != nil {
-			return exitFailure
-		}
-	case warns > 0 && !*quiet:
-		e.errorf("%s", diags.Summarize(files))
-		e.hintf("run \"civicnet validate\" on the same paths to see the warnings")
-	}
-	for _, d := range diags {
-		if d.Code == "read-error" {
-			e.errorf("nothing written: records could not be read")
-			return exitFailure
-		}
-	}
-	if errs > 0 {
-		e.errorf("nothing written: the records have errors")
-		return exitInvalid
-	}
-	if ds.Info.Base == "" {
-		e.errorf("no base IRI: the records' IRIs need one")
-		e.hintf("set base in %s, or pass --base https://data.example.org/net/", recordfile.DatasetFile)
-		return exitUsage
-	}
-	if err := model.CheckBase(ds.Info.Base); err != nil {
-		e.errorf("%s: %s", ds.Info.ValuePos("base"), baseMessage(err))
-		e.errorf("nothing written: the base IRI cannot be used")
-		return exitInvalid
+	ds, diags, code := loadValid(e, paths, *base, *quiet)
+	if code != exitOK {
+		return code
 	}
 
 	opts := export.SiteOptions{Validation: &diags}
-	code := writeOutput(e, *out, "site", *quiet, func(ctx context.Context, progress func(string)) error {
+	code = writeOutput(e, *out, "site", *quiet, func(ctx context.Context, progress func(string)) error {
 		opts.Progress = progress
 		return export.WriteSite(ctx, *out, ds, opts)
 	})
