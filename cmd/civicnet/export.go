@@ -91,31 +91,13 @@ func runExport(e *env) int {
 			return exitUsage
 		}
 	}
-	if *out == "" {
-		e.errorf("-o/--output: the output directory is empty")
-		return exitUsage
-	}
-	if !checkBaseFlag(e, *base) {
-		return exitUsage
-	}
-	paths, stdinUsed, ok := recordPaths(e, flags.Args())
+	paths, ok := outputInputs(e, *out, *base, "dump", flags.Args())
 	if !ok {
-		return exitUsage
-	}
-	if stdinUsed && *base == "" && !hasDatasetFile(paths) {
-		e.errorf("records from standard input (\"-\") need --base, or a %s among the paths", recordfile.DatasetFile)
-		e.hintf("pass --base https://data.example.org/net/, or the record set's %s as a path too", recordfile.DatasetFile)
 		return exitUsage
 	}
 	if lost := droppedFiles(*out, formats); len(lost) > 0 {
 		e.errorf("--formats %s would replace the dump in %s and drop its %s", *formatList, *out, strings.Join(lost, ", "))
 		e.hintf("write into another directory with -o, remove %s first, or list every part of the dump to keep in --formats", *out)
-		return exitUsage
-	}
-	paths, err := leaveOut(paths, *out)
-	if err != nil {
-		e.errorf("-o/--output: %v", err)
-		e.hintf("write the dump outside the records, for example -o ../dump")
 		return exitUsage
 	}
 
@@ -288,6 +270,37 @@ func libMessage(err error) string {
 		}
 	}
 	return msg
+}
+
+// outputInputs checks the flags and paths of a command that writes
+// records into the directory out (export, site; what names its output):
+// out is set, --base is usable, the paths exist, records from standard
+// input get a base, and out itself is left out of the paths. It returns
+// the record paths, or false after printing why.
+func outputInputs(e *env, out, base, what string, args []string) ([]string, bool) {
+	if out == "" {
+		e.errorf("-o/--output: the output directory is empty")
+		return nil, false
+	}
+	if !checkBaseFlag(e, base) {
+		return nil, false
+	}
+	paths, stdinUsed, ok := recordPaths(e, args)
+	if !ok {
+		return nil, false
+	}
+	if stdinUsed && base == "" && !hasDatasetFile(paths) {
+		e.errorf("records from standard input (\"-\") need --base, or a %s among the paths", recordfile.DatasetFile)
+		e.hintf("pass --base https://data.example.org/net/, or the record set's %s as a path too", recordfile.DatasetFile)
+		return nil, false
+	}
+	paths, err := leaveOut(paths, out)
+	if err != nil {
+		e.errorf("-o/--output: %v", err)
+		e.hintf("write the %s outside the records, for example -o ../%s", what, what)
+		return nil, false
+	}
+	return paths, true
 }
 
 // loadValid loads and validates the records at paths for a command that

@@ -12,7 +12,6 @@ import (
 
 	"github.com/civicnet/civicnet/export"
 	"github.com/civicnet/civicnet/export/site"
-	"github.com/civicnet/civicnet/model/recordfile"
 )
 
 const siteUsage = `Usage: civicnet site [-o DIR] [--base IRI] [--quiet] [PATH...]
@@ -60,26 +59,8 @@ func runSite(e *env) int {
 	if code, done := parseFlags(flags, e, siteUsage); done {
 		return code
 	}
-	if *out == "" {
-		e.errorf("-o/--output: the output directory is empty")
-		return exitUsage
-	}
-	if !checkBaseFlag(e, *base) {
-		return exitUsage
-	}
-	paths, stdinUsed, ok := recordPaths(e, flags.Args())
+	paths, ok := outputInputs(e, *out, *base, "site", flags.Args())
 	if !ok {
-		return exitUsage
-	}
-	if stdinUsed && *base == "" && !hasDatasetFile(paths) {
-		e.errorf("records from standard input (\"-\") need --base, or a %s among the paths", recordfile.DatasetFile)
-		e.hintf("pass --base https://data.example.org/net/, or the record set's %s as a path too", recordfile.DatasetFile)
-		return exitUsage
-	}
-	paths, err := leaveOut(paths, *out)
-	if err != nil {
-		e.errorf("-o/--output: %v", err)
-		e.hintf("write the site outside the records, for example -o ../site")
 		return exitUsage
 	}
 
