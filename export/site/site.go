@@ -89,7 +89,8 @@ type writer struct {
 	rel  *relations
 	ctx  *contextSubset
 
-	ttlHeader []byte   // the prefixes every .ttl starts with
+	ttlHeader []byte // the prefixes every .ttl starts with
+	render    func(*page) []byte
 	dirs      sync.Map // the directories made so far
 
 	// Gathered during the pass, for the pages written after it.
@@ -112,6 +113,7 @@ type doc struct {
 func newWriter(dir string, m *rdf.Mapper, opts Options) (*writer, error) {
 	w := &writer{
 		dir: dir, m: m, ds: m.Dataset(), base: m.Base(), opts: opts,
+		render:   func(p *page) []byte { return appendPage(nil, p) },
 		schemes:  map[string]*doc{},
 		concepts: map[string][]*doc{},
 	}

@@ -297,7 +297,7 @@ func TestRecordPageSaysTheFacts(t *testing.T) {
 // JSON-LD block.
 func TestPagesEscapeRecords(t *testing.T) {
 	ds := model.NewDataset(model.DatasetInfo{Base: "https://data.example.org/net/"})
-	ds.Add(&model.Organization{Common: model.Common{ID: "evil", Name: model.Plain(`</script><b>bold</b> & "quotes"`),
+	ds.Add(&model.Organization{Common: model.Common{ID: "evil", Name: model.Plain("</script><b>bold</b> & \"quotes\" \u2028<!--"),
 		Website: "https://example.org/?a=1&b=<2>"}})
 	dir := buildSite(t, ds)
 	page := read(t, dir, "id/evil/index.html")
@@ -307,7 +307,11 @@ func TestPagesEscapeRecords(t *testing.T) {
 	require.NoError(t, err)
 	m := ldScript.FindSubmatch(page)
 	require.NotNil(t, m)
-	assert.NotEmpty(t, jsonldKeys(t, m[1], "https://data.example.org/net/id/evil/"))
+	assert.NotContains(t, string(m[1]), "\u2028", "a raw line separator in the script block")
+	assert.NotContains(t, string(m[1]), "<!--")
+	keys := jsonldKeys(t, m[1], "https://data.example.org/net/id/evil/")
+	assert.Contains(t, strings.Join(keys, "\n"), "\"</script><b>bold</b> & \\\"quotes\\\" \u2028<!--\"",
+		"the name, unescaped, in the triples of the block")
 }
 
 // With tidy (html-tidy, HTML5) installed, no page has an error or a
