@@ -334,8 +334,12 @@ func (w *writer) mkdir(dir string) error {
 	if _, ok := w.dirs.Load(dir); ok {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	// Most directories are a record's, in a parent made before: one
+	// mkdir, where MkdirAll would stat first.
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
 	w.dirs.Store(dir, true)
 	return nil
@@ -348,18 +352,10 @@ func (w *writer) create(rel string, data []byte) error {
 	if err := w.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
+	if err := writeNew(p, data); err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return fmt.Errorf("site: %s is written twice", rel)
 		}
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
 		return fmt.Errorf("site: writing %s: %w", path.Clean(rel), err)
 	}
 	return nil
