@@ -55,8 +55,9 @@ var keyMark = []byte("\n      \"")
 // separators escaped so that the block cannot end the script element
 // (the escapes are JSON's own, so the JSON reads the same). The bytes
 // are those of json.Marshal of the context as a map and the graph.
-func (c *contextSubset) script(nodes []byte) (template.JS, error) {
-	var used []string
+// scratch is reused between calls.
+func (c *contextSubset) script(scratch *[]byte, nodes []byte) template.JS {
+	used := make([]string, 0, 16)
 	for rest := nodes; ; {
 		i := bytes.Index(rest, keyMark)
 		if i < 0 {
@@ -67,8 +68,10 @@ func (c *contextSubset) script(nodes []byte) (template.JS, error) {
 		if j < 0 {
 			break
 		}
-		if _, ok := c.defs[string(rest[:j])]; ok && !strings.HasPrefix(string(rest[:j]), "@") {
-			used = append(used, string(rest[:j]))
+		if k := rest[:j]; len(k) > 0 && k[0] != '@' {
+			if _, ok := c.defs[string(k)]; ok {
+				used = append(used, string(k))
+			}
 		}
 		rest = rest[j:]
 	}
@@ -76,56 +79,65 @@ func (c *contextSubset) script(nodes []byte) (template.JS, error) {
 	slices.Sort(keys)
 	keys = slices.Compact(keys)
 
-	var b bytes.Buffer
-	b.Grow(len(nodes) + 1024)
-	b.WriteString(`{"@context":{`)
+	b := (*scratch)[:0]
+	b = append(b, `{"@context":{`...)
 	for i, k := range keys {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteByte('"')
-		b.WriteString(k)
-		b.WriteString(`":`)
-		b.Write(c.defs[k])
+		b = append(b, '"')
+		b = append(b, k...)
+		b = append(b, `":`...)
+		b = append(b, c.defs[k]...)
 	}
-	b.WriteString(`},"@graph":`)
-	graph := append(append([]byte("["), bytes.TrimPrefix(nodes, []byte(","))...), ']')
-	if err := json.Compact(&b, graph); err != nil {
-		return "", fmt.Errorf("site: a document's JSON-LD: %w", err)
-	}
-	b.WriteString("}")
-	return template.JS(escapeScript(b.Bytes())), nil
+	b = append(b, `},"@graph":[`...)
+	b = appendCompact(b, bytes.TrimPrefix(nodes, []byte(",")))
+	b = append(b, "]}"...)
+	*scratch = b
+	return template.JS(b)
 }
 
-// escapeScript writes <, >, &, U+2028 and U+2029 as JSON escapes, as
-// json.Marshal does; in JSON they occur only inside strings.
-func escapeScript(b []byte) string {
-	var out strings.Builder
-	out.Grow(len(b) + 64)
+// appendCompact appends the JSON text src without the whitespace
+// between its tokens, as json.Compact does, and with <, >, &, U+2028
+// and U+2029 written as JSON escapes, as json.Marshal does (they occur
+// only inside strings). src is the JSON-LD encoder's output, valid
+// JSON; the tests parse every block written.
+func appendCompact(b, src []byte) []byte {
+	inString := false
 	last := 0
-	for i := 0; i < len(b); i++ {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
 		var esc string
-		switch c := b[i]; {
+		switch {
+		case inString && c == '\\':
+			i++ // the escaped byte cannot end the string
+			continue
+		case c == '"':
+			inString = !inString
+			continue
+		case !inString && (c == ' ' || c == '\n' || c == '\t' || c == '\r'):
+			b = append(b, src[last:i]...)
+			last = i + 1
+			continue
 		case c == '<':
 			esc = `\u003c`
 		case c == '>':
 			esc = `\u003e`
 		case c == '&':
 			esc = `\u0026`
-		case c == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && b[i+2]&^1 == 0xA8:
-			esc = `\u202` + string("89"[b[i+2]&1])
-			out.Write(b[last:i])
-			out.WriteString(esc)
+		case c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && src[i+2]&^1 == 0xA8:
+			esc = `\u202` + string("89"[src[i+2]&1])
+			b = append(b, src[last:i]...)
+			b = append(b, esc...)
 			i += 2
 			last = i + 1
 			continue
 		default:
 			continue
 		}
-		out.Write(b[last:i])
-		out.WriteString(esc)
+		b = append(b, src[last:i]...)
+		b = append(b, esc...)
 		last = i + 1
 	}
-	out.Write(b[last:])
-	return out.String()
+	return append(b, src[last:]...)
 }

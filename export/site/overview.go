@@ -136,10 +136,7 @@ func (w *writer) writeScheme(s rdf.Scheme, d *doc) error {
 		{"application/n-triples", "../" + d.path + ".nt", "N-Triples"},
 		{"application/ld+json", "../" + d.path + ".jsonld", "JSON-LD"},
 	}
-	var err error
-	if p.JSONLD, err = w.ctx.script(d.jsonld); err != nil {
-		return err
-	}
+	p.JSONLD = w.script(d.jsonld)
 	sec := section{ID: "concepts", Heading: "Concepts"}
 	for _, c := range w.concepts[s.Path()] {
 		l := w.labelSeg(c.labels, c.path)

@@ -99,10 +99,7 @@ func (w *writer) docPage(d *doc) (*page, error) {
 		{"application/n-triples", "../" + last + ".nt", "N-Triples"},
 		{"application/ld+json", "../" + last + ".jsonld", "JSON-LD"},
 	}
-	var err error
-	if p.JSONLD, err = w.ctx.script(d.jsonld); err != nil {
-		return nil, err
-	}
+	p.JSONLD = w.script(d.jsonld)
 	id, isRecord := strings.CutPrefix(d.path, recordsPath+"/")
 	switch {
 	case isRecord && w.ds.Lookup(id) != nil:

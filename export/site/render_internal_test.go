@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"html/template"
 	"testing"
 
@@ -35,8 +36,8 @@ func TestRenderMatchesTemplate(t *testing.T) {
 	w, err := newWriter(t.TempDir(), m, Options{})
 	require.NoError(t, err)
 	pages := 0
-	w.render = func(p *page) []byte {
-		got := appendPage(nil, p)
+	w.render = func(dst []byte, p *page) []byte {
+		got := appendPage(dst, p)
 		want := executeTemplate(t, p)
 		if !assert.Equal(t, string(want), string(got), "page %q", p.Title) {
 			t.FailNow()
@@ -77,4 +78,25 @@ func TestRenderEscapesLikeTemplate(t *testing.T) {
 		assert.Equal(t, string(executeTemplate(t, p)), string(appendPage(nil, p)), "%q", s)
 		assert.Equal(t, string(executeTemplate(t, &page{Heading: text(s)})), string(appendPage(nil, &page{Heading: text(s)})), "%q", s)
 	}
+}
+
+// appendCompact is json.Compact followed by json.HTMLEscape, in one
+// pass, for valid JSON.
+func FuzzAppendCompact(f *testing.F) {
+	for _, s := range []string{
+		`{}`, `[ 1, 2 ]`, "{\n  \"a\": \"b c\",\n\t\"d\": [ true, null ]\r\n}",
+		`{"q": "say \"hi\" \\ then <b>&amp;</b>"}`, `{"s": "\\"}`, `["\\\" <", " > "]`,
+		"[\"\u2028\u2029 \u20ac\"]", `["\u2028 escaped"]`, `{"n": -1.5e+3 , "x" : "  "}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if !json.Valid(src) {
+			return
+		}
+		var compact, want bytes.Buffer
+		require.NoError(t, json.Compact(&compact, src))
+		json.HTMLEscape(&want, compact.Bytes())
+		assert.Equal(t, want.String(), string(appendCompact(nil, src)))
+	})
 }

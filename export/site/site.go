@@ -89,9 +89,10 @@ type writer struct {
 	rel  *relations
 	ctx  *contextSubset
 
-	ttlHeader []byte // the prefixes every .ttl starts with
-	render    func(*page) []byte
-	dirs      sync.Map // the directories made so far
+	ttlHeader []byte                           // the prefixes every .ttl starts with
+	render    func(dst []byte, p *page) []byte // appends a page's HTML
+	bufs      sync.Pool                        // of *[]byte: scratch for a file's bytes
+	dirs      sync.Map                         // the directories made so far
 
 	// Gathered during the pass, for the pages written after it.
 	triples, subjects int
@@ -113,7 +114,7 @@ type doc struct {
 func newWriter(dir string, m *rdf.Mapper, opts Options) (*writer, error) {
 	w := &writer{
 		dir: dir, m: m, ds: m.Dataset(), base: m.Base(), opts: opts,
-		render:   func(p *page) []byte { return appendPage(nil, p) },
+		render:   appendPage,
 		schemes:  map[string]*doc{},
 		concepts: map[string][]*doc{},
 	}
@@ -126,6 +127,7 @@ func newWriter(dir string, m *rdf.Mapper, opts Options) (*writer, error) {
 		return nil, err
 	}
 	w.ttlHeader = hdr.Bytes()
+	w.bufs.New = func() any { b := make([]byte, 0, 16<<10); return &b }
 	var err error
 	if w.ctx, err = newContextSubset(); err != nil {
 		return nil, err
@@ -298,13 +300,15 @@ func labelsOf(n *rdf.Node) model.Text {
 // writeDoc writes a document's RDF files and, but for a concept
 // scheme's, its page.
 func (w *writer) writeDoc(d *doc) error {
-	if err := w.create(d.path+".ttl", append(w.ttlHeader[:len(w.ttlHeader):len(w.ttlHeader)], d.ttl...)); err != nil {
+	if err := w.createBuilt(d.path+".ttl", func(b []byte) []byte {
+		return append(append(b, w.ttlHeader...), d.ttl...)
+	}); err != nil {
 		return err
 	}
 	if err := w.create(d.path+".nt", d.nt); err != nil {
 		return err
 	}
-	if err := w.create(d.path+".jsonld", jsonldDocument(d)); err != nil {
+	if err := w.createBuilt(d.path+".jsonld", func(b []byte) []byte { return appendJSONLDDocument(b, d) }); err != nil {
 		return err
 	}
 	if isSchemePath(d.path) {
@@ -317,14 +321,28 @@ func (w *writer) writeDoc(d *doc) error {
 	return w.writePage(d.path, page)
 }
 
-// jsonldDocument wraps a document's node objects as the dump's
+// appendJSONLDDocument wraps a document's node objects as the dump's
 // dataset.jsonld wraps the whole graph, with the context at the root.
-func jsonldDocument(d *doc) []byte {
-	ctx := strings.Repeat("../", strings.Count(d.path, "/")) + jsonld.ContextFile
-	var b []byte
-	b = append(b, "{\n  \"@context\": \""+ctx+"\",\n  \"@graph\": ["...)
+func appendJSONLDDocument(b []byte, d *doc) []byte {
+	b = append(b, "{\n  \"@context\": \""...)
+	for range strings.Count(d.path, "/") {
+		b = append(b, "../"...)
+	}
+	b = append(b, jsonld.ContextFile+"\",\n  \"@graph\": ["...)
 	b = append(b, bytes.TrimPrefix(d.jsonld, []byte(","))...)
 	return append(b, "\n  ]\n}\n"...)
+}
+
+// createBuilt writes the file rel with the bytes build appends to a
+// scratch buffer, reused once the file is written: a site's pages and
+// files, made in fresh buffers, were most of what it allocated.
+func (w *writer) createBuilt(rel string, build func([]byte) []byte) error {
+	bp := w.bufs.Get().(*[]byte)
+	b := build((*bp)[:0])
+	err := w.create(rel, b)
+	*bp = b
+	w.bufs.Put(bp)
+	return err
 }
 
 // mkdir makes dir and its parents once: every document's files go into
