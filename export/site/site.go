@@ -92,6 +92,7 @@ type writer struct {
 	ttlHeader []byte                           // the prefixes every .ttl starts with
 	render    func(dst []byte, p *page) []byte // appends a page's HTML
 	bufs      sync.Pool                        // of *[]byte: scratch for a file's bytes
+	freeDocs  sync.Pool                        // of *doc, written
 	dirs      sync.Map                         // the directories made so far
 
 	// Gathered during the pass, for the pages written after it.
@@ -166,6 +167,9 @@ func (w *writer) run(ctx context.Context) error {
 				if err := w.writeDoc(d); err != nil {
 					fail(err)
 				}
+				if !isSchemePath(d.path) { // a scheme's is kept for its page
+					w.freeDoc(d)
+				}
 			}
 		}()
 	}
@@ -193,7 +197,7 @@ func (w *writer) run(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			cur = &doc{iri: iri, path: p}
+			cur = w.newDoc(iri, p)
 		}
 		w.subjects++
 		w.triples += len(n.Triples())
@@ -221,6 +225,21 @@ func (w *writer) run(ctx context.Context) error {
 	}
 	return w.writeOverview()
 }
+
+// newDoc returns an empty document, reusing the buffers of one
+// written before: a document's three serialisations were half of
+// what a site allocated.
+func (w *writer) newDoc(iri, path string) *doc {
+	d, _ := w.freeDocs.Get().(*doc)
+	if d == nil {
+		return &doc{iri: iri, path: path}
+	}
+	*d = doc{iri: iri, path: path, ttl: d.ttl[:0], nt: d.nt[:0], jsonld: d.jsonld[:0]}
+	return d
+}
+
+// freeDoc gives back a document written and no longer needed.
+func (w *writer) freeDoc(d *doc) { w.freeDocs.Put(d) }
 
 func firstError(errs ...error) error {
 	for _, err := range errs {
