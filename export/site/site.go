@@ -391,7 +391,7 @@ func (w *writer) create(rel string, data []byte) error {
 	}
 	if err := writeNew(p, data); err != nil {
 		if errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("site: %s is written twice", rel)
+			return fmt.Errorf("site: %s exists already: a site is written into an empty directory, one file per document", rel)
 		}
 		return fmt.Errorf("site: writing %s: %w", path.Clean(rel), err)
 	}

@@ -330,3 +330,26 @@ func TestTidy(t *testing.T) {
 		}
 	}
 }
+
+// A file in the way is an error naming it, not a file overwritten: the
+// writer creates each file exclusively.
+func TestWriteRefusesExistingFiles(t *testing.T) {
+	ds := exporttest.Examples(t)
+
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "id"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "id", "efus.ttl"), []byte("mine"), 0o644))
+	err := site.Write(context.Background(), dir, ds, site.Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "id/efus.ttl exists already")
+	mine, rerr := os.ReadFile(filepath.Join(dir, "id", "efus.ttl"))
+	require.NoError(t, rerr)
+	assert.Equal(t, "mine", string(mine), "the file in the way is kept")
+
+	// A file where a directory goes.
+	dir = t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "id"), []byte("mine"), 0o644))
+	err = site.Write(context.Background(), dir, ds, site.Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "id")
+}
