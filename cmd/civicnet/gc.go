@@ -15,9 +15,25 @@ import (
 // pay for the extra collections (docs/benchmarks.md).
 const gcPercent = 50
 
-// setGC applies gcPercent unless GOGC is set.
+// memoryShare is the part of the machine's memory (or of the control
+// group's limit, when lower) that the heap may grow to before the
+// collector runs whatever GOGC says, when the user sets no GOMEMLIMIT.
+//
+// GOGC alone lets the heap reach 1.5 times the live data: past about
+// 10^7 records that is more than a 24 GiB machine has, and the process
+// would be killed with most of the excess garbage. Under the limit the
+// collector runs more often instead, and the run ends.
+const memoryShare = 0.8
+
+// setGC applies gcPercent unless GOGC is set, and a memory limit of
+// memoryShare of the memory available unless GOMEMLIMIT is set.
 func setGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		if total := availableMemory(); total > 0 {
+			debug.SetMemoryLimit(int64(float64(total) * memoryShare))
+		}
 	}
 }
