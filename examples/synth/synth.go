@@ -53,7 +53,9 @@ var (
 	orgTypes  = []string{"network", "association", "municipality", "public-body", "committee", "thematic-group"}
 	evTypes   = []string{"general-assembly", "conference", "seminar", "meeting", "workshop", "round-table"}
 	roles     = []string{"member", "associate-member", "partner", "coordinator", "executive-committee-member"}
-	pRoles    = []string{"attendee", "speaker", "organizer", "expert", "host"}
+	// pRoles are the roles of top-level participations. "organizer" is
+	// left to events' organizers, so that the two never say the same.
+	pRoles = []string{"attendee", "speaker", "expert", "host"}
 )
 
 // gen writes records one after another; ids are derived from the record
@@ -78,6 +80,19 @@ func kindOf(i int) string {
 		r -= m.pct
 	}
 	return "organization"
+}
+
+// participationSlot returns the place of participation number i among
+// the participations of its block: 0, 1, ….
+func participationSlot(i int) int {
+	off := 0
+	for _, m := range mix {
+		if m.kind == "participation" {
+			return i%100 - off
+		}
+		off += m.pct
+	}
+	return 0
 }
 
 // idOf returns the id of record number i.
@@ -311,8 +326,12 @@ func (g *gen) record(i int) {
 		fs = append(fs, field{"member", g.str(idOf(m))}, field{"organization", g.str(idOf(o))},
 			field{"role", g.str(roles[g.rnd.IntN(len(roles))])}, field{"during", g.interval()})
 	case "participation":
-		a, e := g.pick("organization", i), g.pick("event", i)
-		if a < 0 || e < 0 {
+		// The agent is the organisation at the same place in this block
+		// as the participation (each has its own), so no two top-level
+		// participations are the same, however large the set: picked at
+		// random, a few of ten million were.
+		a, e := i-i%100+participationSlot(i), g.pick("event", i)
+		if e < 0 {
 			fs = []field{{"kind", g.str("place")}, {"id", g.str(id)}, {"name", g.str("Place " + id)}}
 			break
 		}

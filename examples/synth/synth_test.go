@@ -10,6 +10,7 @@ import (
 	"github.com/civicnet/civicnet/examples/synth"
 	"github.com/civicnet/civicnet/model"
 	"github.com/civicnet/civicnet/model/recordfile"
+	"github.com/civicnet/civicnet/validate"
 )
 
 func generate(t testing.TB, opts synth.Options) []byte {
@@ -70,4 +71,31 @@ func countTopLevel(ds *model.Dataset) int {
 		n++
 	}
 	return n
+}
+
+// TestGenerateIsValid checks that a generated set has no errors: the
+// benchmarks time valid record sets, at every size.
+func TestGenerateIsValid(t *testing.T) {
+	data := generate(t, synth.Options{Records: 20_000, Seed: 1})
+	ds, problems := recordfile.Decode(bytes.NewReader(data), "records.yaml", recordfile.Options{Base: "https://data.example.org/synth/"})
+	require.Empty(t, problems)
+	diags := validate.Validate(ds, problems)
+	for _, d := range diags {
+		if d.Severity == validate.Error {
+			t.Errorf("%s: %s", d.Code, d.Summary)
+		}
+	}
+	type key struct{ agent, event, role string }
+	seen := map[key]bool{}
+	for _, r := range ds.Records {
+		p, ok := r.(*model.Participation)
+		if !ok {
+			continue
+		}
+		k := key{p.Agent, p.Event, p.Role.Slug}
+		assert.False(t, seen[k], "participation %v twice", k)
+		seen[k] = true
+		assert.IsType(t, &model.Organization{}, ds.Lookup(p.Agent), "the agent of %s", p.ID)
+	}
+	assert.Greater(t, len(seen), 1000)
 }
