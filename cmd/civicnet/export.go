@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -104,6 +105,9 @@ func runExport(e *env) int {
 	ds, diags, code := loadValid(e, paths, *base, *quiet)
 	if code != exitOK {
 		return code
+	}
+	if slices.Contains(formats, export.FormatSite) {
+		setSiteGC()
 	}
 
 	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM, Gzip: *gzipRDF, Validation: &diags}

@@ -15,6 +15,16 @@ import (
 // pay for the extra collections (docs/benchmarks.md).
 const gcPercent = 50
 
+// siteGCPercent is GOGC while a site is written, when the user sets none.
+//
+// Unlike a dump, whose writers reuse their buffers, a site renders
+// hundreds of thousands of pages: the heap is then mostly garbage, and
+// at 50 the collector runs four times as often as at 100 for the same
+// result. The site of 10^5 records takes 15.2-15.5 s at 100 against
+// 17.8-20.4 s at 50 (tmpfs), for 0.6-0.7 GB of memory instead of
+// 0.45 GB (docs/benchmarks.md).
+const siteGCPercent = 100
+
 // memoryShare is the part of the machine's memory (or of the control
 // group's limit, when lower) that the heap may grow to before the
 // collector runs whatever GOGC says, when the user sets no GOMEMLIMIT.
@@ -35,5 +45,13 @@ func setGC() {
 		if total := availableMemory(); total > 0 {
 			debug.SetMemoryLimit(int64(float64(total) * memoryShare))
 		}
+	}
+}
+
+// setSiteGC applies siteGCPercent, once the records are loaded, unless
+// GOGC is set.
+func setSiteGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(siteGCPercent)
 	}
 }

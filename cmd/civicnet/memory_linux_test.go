@@ -72,3 +72,17 @@ func TestSetGCSetsAMemoryLimitUnlessGOMEMLIMITIs(t *testing.T) {
 		t.Errorf("with GOGC set, setGC changed it to %d", got)
 	}
 }
+
+func TestSetSiteGCUnlessGOGCIsSet(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+	t.Setenv("GOGC", "")
+	setSiteGC()
+	if got := debug.SetGCPercent(gcPercent); got != siteGCPercent {
+		t.Errorf("GOGC while writing a site %d, want %d", got, siteGCPercent)
+	}
+	t.Setenv("GOGC", "30")
+	setSiteGC()
+	if got := debug.SetGCPercent(gcPercent); got != gcPercent {
+		t.Errorf("with GOGC set, setSiteGC changed it to %d", got)
+	}
+}

@@ -68,6 +68,7 @@ func runSite(e *env) int {
 	if code != exitOK {
 		return code
 	}
+	setSiteGC()
 
 	opts := export.SiteOptions{Validation: &diags}
 	code = writeOutput(e, *out, "site", *quiet, func(ctx context.Context, progress func(string)) error {
