@@ -1,6 +1,7 @@
 package civicnet_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/civicnet/civicnet/examples"
 	"github.com/civicnet/civicnet/export"
+	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/model/recordfile"
 	"github.com/civicnet/civicnet/validate"
 )
@@ -50,4 +52,39 @@ func Example() {
 	// records.schema.json
 	// shapes.ttl
 	// vocabulary.ttl
+}
+
+// Map the records to RDF while they are validated, on another core, and
+// hand both results to the dump: what "civicnet export" does, since the
+// mapping runs on one goroutine.
+func Example_mappingWhileValidating() {
+	ds, problems := recordfile.LoadFS(examples.FS(), recordfile.Options{})
+	mapped := make(chan *rdf.Mapper, 1)
+	go func() {
+		m, _ := rdf.NewMapper(ds) // nil on error: WriteDump makes it again and reports why
+		mapped <- m
+	}()
+	diags := validate.Validate(ds, problems)
+	if diags.HasErrors() {
+		fmt.Println(diags.Err())
+		return
+	}
+
+	dir, err := os.MkdirTemp("", "civicnet-example-")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	opts := export.DumpOptions{Formats: []export.Format{export.FormatNTriples}, Validation: &diags, Mapping: <-mapped}
+	fmt.Println("needs the mapping:", export.NeedsMapping(opts.Formats))
+	if err := export.WriteDump(context.Background(), filepath.Join(dir, "dump"), ds, opts); err != nil {
+		fmt.Println(err)
+		return
+	}
+	nt, _ := os.ReadFile(filepath.Join(dir, "dump", export.NTriplesFile))
+	fmt.Println(bytes.Count(nt, []byte("\n")), "triples")
+	// Output:
+	// needs the mapping: true
+	// 1640 triples
 }

@@ -38,6 +38,29 @@ type DumpOptions struct {
 	// validate it again; when nil, WriteDump validates the dataset
 	// itself. Either way a dataset with errors is refused.
 	Validation *validate.Diagnostics
+	// Mapping, when set, is the mapping of the dataset that
+	// rdf.NewMapper made already, for example on another goroutine while
+	// the dataset was validated; WriteDump then does not make it again
+	// (NeedsMapping says which formats use it). It must be the mapping of
+	// the dataset written.
+	Mapping *rdf.Mapper
+}
+
+// NeedsMapping reports whether writing formats (nil: AllFormats) maps the
+// records to RDF, so that a mapping made beforehand
+// ([DumpOptions.Mapping]) is used: the RDF files, the catalogue (whose
+// statistics come from the mapping) and the site do.
+func NeedsMapping(formats []Format) bool {
+	if formats == nil {
+		return true
+	}
+	return slices.ContainsFunc(formats, func(f Format) bool {
+		switch f {
+		case FormatTurtle, FormatNTriples, FormatJSONLD, FormatCatalog, FormatSite:
+			return true
+		}
+		return false
+	})
 }
 
 // InvalidError is the error of WriteDump for a dataset that validation
@@ -80,6 +103,9 @@ func WriteDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOpti
 func writeDump(ctx context.Context, dir string, ds *model.Dataset, opts DumpOptions, wrap func(io.Writer) io.Writer) error {
 	if err := checkDataset(ds, opts.Validation); err != nil {
 		return err
+	}
+	if m := opts.Mapping; m != nil && m.Dataset() != ds {
+		return errors.New("export: the mapping in the options is of another dataset")
 	}
 	names := dumpNames
 	if slices.Contains(opts.Formats, FormatSite) {
@@ -238,6 +264,23 @@ type dump struct {
 	files []DumpFile
 	wrap  func(io.Writer) io.Writer // tests only
 	stats *rdf.Stats                // of the RDF, once written
+	m     *rdf.Mapper               // the mapping, once made (or given)
+}
+
+// mapper returns the mapping of the dataset, made on first use unless the
+// options hold it; the RDF files and the site share it.
+func (d *dump) mapper() (*rdf.Mapper, error) {
+	if d.m == nil {
+		d.m = d.opts.Mapping
+	}
+	if d.m == nil {
+		m, err := rdf.NewMapper(d.ds)
+		if err != nil {
+			return nil, err
+		}
+		d.m = m
+	}
+	return d.m, nil
 }
 
 func (d *dump) write(f Format) error {

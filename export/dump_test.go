@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/civicnet/civicnet/examples"
+	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/model"
 )
 
@@ -164,4 +165,47 @@ func TestSiteAsAFormat(t *testing.T) {
 	catalog, err := os.ReadFile(filepath.Join(dir, CatalogFile))
 	require.NoError(t, err)
 	assert.NotContains(t, string(catalog), "index.html", "the catalogue lists the dump's files, not the pages")
+}
+
+// A mapping made beforehand, as the command makes it while validating,
+// is the one the dump uses, and gives the same bytes; the mapping of
+// another dataset is refused before anything is written.
+func TestWriteDumpWithAMappingMadeBefore(t *testing.T) {
+	ds := exampleDataset(t)
+	m, err := rdf.NewMapper(ds)
+	require.NoError(t, err)
+	d := &dump{ds: ds, opts: DumpOptions{Mapping: m}}
+	got, err := d.mapper()
+	require.NoError(t, err)
+	assert.Same(t, m, got, "the given mapping is used")
+
+	with, without := filepath.Join(t.TempDir(), "with"), filepath.Join(t.TempDir(), "without")
+	require.NoError(t, WriteDump(context.Background(), with, ds, DumpOptions{Mapping: m}))
+	require.NoError(t, WriteDump(context.Background(), without, ds, DumpOptions{}))
+	names := listDir(t, without)
+	require.Equal(t, names, listDir(t, with))
+	for _, name := range names {
+		if st, err := os.Stat(filepath.Join(without, name)); err != nil || st.IsDir() {
+			continue
+		}
+		a, err := os.ReadFile(filepath.Join(with, name))
+		require.NoError(t, err)
+		b, err := os.ReadFile(filepath.Join(without, name))
+		require.NoError(t, err)
+		assert.Equal(t, string(b), string(a), name)
+	}
+
+	other := filepath.Join(t.TempDir(), "other")
+	err = WriteDump(context.Background(), other, exampleDataset(t), DumpOptions{Mapping: m})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "another dataset")
+	assert.NoDirExists(t, other)
+}
+
+func TestNeedsMapping(t *testing.T) {
+	assert.True(t, NeedsMapping(nil), "the whole dump")
+	assert.True(t, NeedsMapping([]Format{FormatCSV, FormatNTriples}))
+	assert.True(t, NeedsMapping([]Format{FormatCatalog}), "the catalogue's statistics")
+	assert.True(t, NeedsMapping([]Format{FormatSite}))
+	assert.False(t, NeedsMapping([]Format{FormatCSV, FormatShapes, FormatSchema, FormatVocab}))
 }

@@ -169,7 +169,7 @@ func (d *dump) writeRDF() error {
 	if d.stats != nil {
 		return nil
 	}
-	m, err := rdf.NewMapper(d.ds)
+	m, err := d.mapper()
 	if err != nil {
 		return err
 	}

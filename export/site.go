@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/export/site"
 	"github.com/civicnet/civicnet/model"
 	"github.com/civicnet/civicnet/validate"
@@ -21,6 +22,10 @@ type SiteOptions struct {
 	// Validation is as for DumpOptions: what validate.Validate reported
 	// on the dataset, or nil for WriteSite to validate it.
 	Validation *validate.Diagnostics
+	// Mapping is as for DumpOptions: the dataset's mapping made
+	// beforehand, or nil for WriteSite to make it. The dump and the
+	// pages share it.
+	Mapping *rdf.Mapper
 }
 
 // WriteSite writes ds into the directory dir as a static linked-data
@@ -32,7 +37,8 @@ type SiteOptions struct {
 // dir is replaced only when it is empty or holds nothing but what a site
 // writes.
 func WriteSite(ctx context.Context, dir string, ds *model.Dataset, opts SiteOptions) error {
-	dopts := DumpOptions{Formats: writeOrder, CSVBOM: opts.CSVBOM, Progress: opts.Progress, Validation: opts.Validation}
+	dopts := DumpOptions{Formats: writeOrder, CSVBOM: opts.CSVBOM, Progress: opts.Progress, Validation: opts.Validation,
+		Mapping: opts.Mapping}
 	return writeDump(ctx, dir, ds, dopts, nil)
 }
 
@@ -61,5 +67,9 @@ func (d *dump) writeSite() error {
 		dist := distribution(f, "", func(string) bool { return false })
 		listed = append(listed, site.File{Path: f.Path, MediaType: dist.MediaType, Description: dist.Description, Size: f.Size, SHA256: f.SHA256})
 	}
-	return site.Write(d.ctx, d.dir, d.ds, site.Options{Files: listed})
+	m, err := d.mapper()
+	if err != nil {
+		return err
+	}
+	return site.Write(d.ctx, d.dir, d.ds, site.Options{Files: listed, Mapping: m})
 }

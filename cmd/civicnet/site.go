@@ -64,16 +64,16 @@ func runSite(e *env) int {
 		return exitUsage
 	}
 
-	ds, diags, code := loadValid(e, paths, *base, *quiet)
+	ld, code := loadValid(e, paths, *base, *quiet, true)
 	if code != exitOK {
 		return code
 	}
 	setSiteGC()
 
-	opts := export.SiteOptions{Validation: &diags}
+	opts := export.SiteOptions{Validation: &ld.diags, Mapping: ld.m}
 	code = writeOutput(e, *out, "site", *quiet, func(ctx context.Context, progress func(string)) error {
 		opts.Progress = progress
-		return export.WriteSite(ctx, *out, ds, opts)
+		return export.WriteSite(ctx, *out, ld.ds, opts)
 	})
 	if code != exitOK {
 		return code

@@ -25,6 +25,10 @@ type Options struct {
 	// root directory: the dataset page links them with their sizes and
 	// checksums.
 	Files []File
+	// Mapping, when set, is the mapping of ds that rdf.NewMapper made
+	// already (for the dump beside the site, say); Write then does not
+	// make it again. It must be the mapping of ds.
+	Mapping *rdf.Mapper
 }
 
 // File is a file of the dump, as the dataset page lists it.
@@ -68,9 +72,14 @@ func Names() []string {
 // follow. The same dataset gives the same bytes. Write stops when ctx is
 // cancelled, leaving what it wrote.
 func Write(ctx context.Context, dir string, ds *model.Dataset, opts Options) error {
-	m, err := rdf.NewMapper(ds)
-	if err != nil {
-		return err
+	m := opts.Mapping
+	if m == nil {
+		var err error
+		if m, err = rdf.NewMapper(ds); err != nil {
+			return err
+		}
+	} else if m.Dataset() != ds {
+		return errors.New("site: the mapping in the options is of another dataset")
 	}
 	w, err := newWriter(dir, m, opts)
 	if err != nil {

@@ -25,6 +25,7 @@ import (
 
 	"github.com/civicnet/civicnet/export/internal/exporttest"
 	"github.com/civicnet/civicnet/export/jsonld"
+	"github.com/civicnet/civicnet/export/rdf"
 	"github.com/civicnet/civicnet/export/site"
 	"github.com/civicnet/civicnet/model"
 )
@@ -352,4 +353,31 @@ func TestWriteRefusesExistingFiles(t *testing.T) {
 	err = site.Write(context.Background(), dir, ds, site.Options{})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "id")
+}
+
+// A mapping made beforehand (for the dump beside the site) gives the
+// same site; the mapping of another dataset is refused before anything
+// is written.
+func TestWriteWithAMappingMadeBefore(t *testing.T) {
+	ds := exporttest.Examples(t)
+	m, err := rdf.NewMapper(ds)
+	require.NoError(t, err)
+	with := t.TempDir()
+	require.NoError(t, site.Write(context.Background(), with, ds, site.Options{Mapping: m}))
+	without := buildSite(t, ds)
+	fw, fo := files(t, with, ""), files(t, without, "")
+	require.Equal(t, fo, fw)
+	for _, f := range fw {
+		if !bytes.Equal(read(t, with, f), read(t, without, f)) {
+			t.Errorf("%s differs with the mapping made before", f)
+		}
+	}
+
+	dir := t.TempDir()
+	err = site.Write(context.Background(), dir, exporttest.Examples(t), site.Options{Mapping: m})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "another dataset")
+	entries, rerr := os.ReadDir(dir)
+	require.NoError(t, rerr)
+	assert.Empty(t, entries, "nothing is written")
 }
