@@ -48,10 +48,10 @@ func IsRecordFile(name string) bool {
 }
 
 // input is one file to decode: its name for diagnostics and a way to read
-// it.
+// it, into buf when it is large enough (see readLimited).
 type input struct {
 	name string
-	read func() ([]byte, error)
+	read func(buf []byte) ([]byte, error)
 	info bool // civicnet.yaml
 }
 
@@ -75,11 +75,11 @@ func LoadFiles(paths []string, opts Options) (*model.Dataset, []model.Problem) {
 	for _, p := range paths {
 		if p == "-" {
 			stdin := opts.Stdin
-			inputs = append(inputs, input{name: StdinName, read: func() ([]byte, error) {
+			inputs = append(inputs, input{name: StdinName, read: func(buf []byte) ([]byte, error) {
 				if stdin == nil {
 					return nil, errors.New("no standard input")
 				}
-				return readLimited(stdin)
+				return readLimited(stdin, buf)
 			}})
 			continue
 		}
@@ -105,13 +105,13 @@ func LoadFS(fsys fs.FS, opts Options) (*model.Dataset, []model.Problem) {
 		if d.IsDir() || !IsRecordFile(p) {
 			return nil
 		}
-		inputs = append(inputs, input{name: p, info: p == DatasetFile, read: func() ([]byte, error) {
+		inputs = append(inputs, input{name: p, info: p == DatasetFile, read: func(buf []byte) ([]byte, error) {
 			f, err := fsys.Open(p)
 			if err != nil {
 				return nil, err
 			}
 			defer f.Close()
-			return readLimited(f)
+			return readLimited(f, buf)
 		}})
 		return nil
 	})
@@ -126,7 +126,7 @@ func LoadFS(fsys fs.FS, opts Options) (*model.Dataset, []model.Problem) {
 // its extension, chooses JSON or YAML (content that starts with '{' or '['
 // is read as JSON when the name says neither).
 func Decode(r io.Reader, name string, opts Options) (*model.Dataset, []model.Problem) {
-	return load([]input{{name: name, read: func() ([]byte, error) { return readLimited(r) }}}, opts)
+	return load([]input{{name: name, read: func(buf []byte) ([]byte, error) { return readLimited(r, buf) }}}, opts)
 }
 
 // walkOS lists the record files under p (a file or a directory).
@@ -175,27 +175,35 @@ func walkOS(root string) ([]input, []model.Problem) {
 }
 
 func osInput(p string, info bool) input {
-	return input{name: p, info: info, read: func() ([]byte, error) {
+	return input{name: p, info: info, read: func(buf []byte) ([]byte, error) {
 		f, err := os.Open(p)
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		return readLimited(f)
+		return readLimited(f, buf)
 	}}
 }
 
 var errTooLarge = fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20)
 
-func readLimited(r io.Reader) ([]byte, error) {
+// readLimited reads all of r, up to MaxFileSize. A regular file is read
+// into buf when it fits (decoding copies every value it keeps, so a
+// worker's buffer serves file after file), else into one allocation of
+// its size.
+func readLimited(r io.Reader, buf []byte) ([]byte, error) {
 	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
 		fi, err := st.Stat()
 		if err == nil && fi.Mode().IsRegular() && fi.Size() > MaxFileSize {
 			return nil, errTooLarge // refused without reading it
 		}
-		// Read a regular file in one allocation of its size.
 		if err == nil && fi.Mode().IsRegular() {
-			data := make([]byte, fi.Size())
+			data := buf[:0]
+			if int64(cap(data)) >= fi.Size() {
+				data = data[:fi.Size()]
+			} else {
+				data = make([]byte, fi.Size())
+			}
 			n, err := io.ReadFull(r, data)
 			if err != nil && err != io.ErrUnexpectedEOF {
 				return nil, err
@@ -256,9 +264,15 @@ func load(inputs []input, opts Options) (*model.Dataset, []model.Problem) {
 	for range min(runtime.GOMAXPROCS(0), max(len(inputs), 1)) {
 		go func() {
 			var a arena
+			var buf []byte // the last file read, for the next one
 			for i := range next {
-				ready[i] <- decodeInput(inputs[i], &a)
+				var res decoded
+				res, buf = decodeInput(inputs[i], &a, buf)
+				ready[i] <- res
 				a.reset()
+				if cap(buf) > maxReusedBuffer {
+					buf = nil
+				}
 			}
 		}()
 	}
@@ -306,11 +320,23 @@ func newLoadDataset(info model.DatasetInfo, opts Options) *model.Dataset {
 	return model.NewDataset(info)
 }
 
-func decodeInput(in input, a *arena) decoded {
-	data, err := in.read()
+// maxReusedBuffer is the largest read buffer a decoding worker keeps for
+// the next file: a few times a typical record file.
+const maxReusedBuffer = 16 << 20
+
+// decodeInput reads and decodes one input, reading into buf when it is
+// large enough; it returns buf or the buffer it read into instead, which
+// the caller may reuse once the result is handed over: nothing decoded
+// refers to it.
+func decodeInput(in input, a *arena, buf []byte) (decoded, []byte) {
+	data, err := in.read(buf)
 	if err != nil {
-		return decoded{problems: []model.Problem{readProblem(in.name, err)}}
+		return decoded{problems: []model.Problem{readProblem(in.name, err)}}, buf
 	}
+	return decodeData(in, a, data), data[:0]
+}
+
+func decodeData(in input, a *arena, data []byte) decoded {
 	d := &decoder{file: in.name, arena: a}
 	root := d.parse(data, in.name)
 	var out decoded
