@@ -477,3 +477,48 @@ func TestDecodeWideColumns(t *testing.T) {
 	assert.Equal(t, fmt.Sprintf("wide.json:1:%d", col), r.Base().ValuePos("id").String())
 	assert.Equal(t, fmt.Sprintf("wide.json:1:%d", strings.LastIndex(src, `"b"`)+1), r.Base().ItemPos("topics", 1).String())
 }
+
+// The fast parser hands documents over one at a time; when it gives up
+// after some (here at the anchor of the third), the file is decoded again
+// by the library, and each record and problem comes out once.
+func TestDecodeAfterTheFastParserGivesUpMidFile(t *testing.T) {
+	first := "kind: organization\nid: a\nname: A\ncolour: red\n"
+	second := "---\nkind: organization\nid: b\nname: B\n"
+	third := "---\nkind: organization\nid: c\nname: &n C\nalt_names: [*n]\n"
+	data := []byte(first + second + third)
+	var a arena
+	var seen int
+	_, ok := parseYAMLFastEach(data, &a, func(*node) { seen++ })
+	require.False(t, ok, "the fast parser reads anchors now; pick another construct it gives up on")
+	require.Equal(t, 2, seen, "the fast parser should give up at the third document")
+
+	ds, problems := decodeString(t, "mixed.yaml", string(data))
+	var ids []string
+	for _, r := range ds.Records {
+		ids = append(ids, r.Base().ID)
+	}
+	assert.Equal(t, []string{"a", "b", "c"}, ids)
+	assert.Equal(t, []string{"unknown-field"}, codes(problems))
+	assert.Equal(t, 4, problems[0].Pos.Line)
+	assert.Equal(t, "C", ds.Lookup("c").Base().AltNames[0].Best(""))
+}
+
+// Records decoded from the documents of one file keep their values and
+// positions while the nodes they were read from are reused for the next
+// documents.
+func TestDecodeDocumentsThroughReusedNodes(t *testing.T) {
+	var b strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&b, "---\nkind: organization\nid: o%d\nname: {en: Name %d, fr: Nom %d}\nwebsite: https://o%d.example.org/\n", i, i, i, i)
+	}
+	ds, problems := decodeString(t, "many.yaml", b.String())
+	require.Empty(t, problems)
+	require.Equal(t, 300, ds.Len())
+	for i, r := range ds.Records {
+		o := r.(*model.Organization)
+		assert.Equal(t, fmt.Sprintf("o%d", i), o.ID)
+		assert.Equal(t, fmt.Sprintf("Nom %d", i), o.Name.Best("fr"))
+		assert.Equal(t, fmt.Sprintf("https://o%d.example.org/", i), o.Website)
+		assert.Equal(t, 5*i+5, o.ValuePos("website").Line)
+	}
+}

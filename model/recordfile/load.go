@@ -338,9 +338,9 @@ func decodeInput(in input, a *arena, buf []byte) (decoded, []byte) {
 
 func decodeData(in input, a *arena, data []byte) decoded {
 	d := &decoder{file: in.name, arena: a}
-	root := d.parse(data, in.name)
 	var out decoded
 	if in.info {
+		root := d.parse(data, in.name, nil, nil)
 		if len(root) > 0 {
 			info := d.datasetInfo(root[0])
 			out.info = &info
@@ -353,10 +353,10 @@ func decodeData(in input, a *arena, data []byte) decoded {
 		out.problems = d.finish()
 		return out
 	}
-	for _, n := range root {
+	add := func(n *node) {
 		n = d.deref(n)
 		if n == nil || isNull(n) {
-			continue
+			return
 		}
 		if n.kind == sequenceNode {
 			for _, item := range n.content {
@@ -364,11 +364,25 @@ func decodeData(in input, a *arena, data []byte) decoded {
 					out.records = append(out.records, r)
 				}
 			}
-			continue
+			return
 		}
 		if r := d.record(n); r != nil {
 			out.records = append(out.records, r)
 		}
+	}
+	// Documents the fast parser reads are made records one by one, and
+	// their nodes reused for the next (nothing decoded refers to them).
+	each := func(n *node) {
+		add(n)
+		a.reset()
+	}
+	restart := func() {
+		clear(out.records)
+		out.records = out.records[:0]
+		d.problems, d.dropped, d.aliases = nil, 0, 0
+	}
+	for _, n := range d.parse(data, in.name, each, restart) {
+		add(n)
 	}
 	out.problems = d.finish()
 	return out
@@ -389,7 +403,13 @@ var parserErrors = map[string]bool{
 
 // parse checks the encoding of a file and parses it into documents: every
 // YAML document, or the one JSON value. Problems go to d.
-func (d *decoder) parse(data []byte, name string) []*node {
+//
+// When each is not nil, the YAML documents the fast parser reads are
+// handed to each as they are parsed instead (see parseYAMLFastEach), and
+// parse returns none. Should the fast parser give up after handing some
+// over, parse calls restart, to undo what each did with them, and returns
+// every document as the library parses them.
+func (d *decoder) parse(data []byte, name string, each func(*node), restart func()) []*node {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if bytes.HasPrefix(data, []byte("\xfe\xff")) || bytes.HasPrefix(data, []byte("\xff\xfe")) {
 		d.problem(model.Pos{File: d.file, Line: 1, Col: 1}, "bad-encoding", "file is UTF-16, not UTF-8",
@@ -431,7 +451,7 @@ func (d *decoder) parse(data []byte, name string) []*node {
 			"shorten the value or link to the full text with website or sources")
 		return nil
 	}
-	return d.parseYAML(data)
+	return d.parseYAML(data, each, restart)
 }
 
 // longestLine returns the 1-based number and the length of the longest line.
@@ -460,12 +480,24 @@ func isJSONName(name string, data []byte) bool {
 	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
 }
 
-func (d *decoder) parseYAML(data []byte) (docs []*node) {
+func (d *decoder) parseYAML(data []byte, each func(*node), restart func()) (docs []*node) {
 	// Most record files are in the subset the fast parser reads; it gives
 	// up on the rest, which the library parses and words the errors of.
-	if docs, ok := parseYAMLFast(data, d.arena); ok {
+	handed := false
+	var seen func(*node)
+	if each != nil {
+		seen = func(n *node) {
+			handed = true
+			each(n)
+		}
+	}
+	if docs, ok := parseYAMLFastEach(data, d.arena, seen); ok {
 		return docs
 	}
+	if handed {
+		restart()
+	}
+	d.arena.reset()
 	defer func() {
 		// The YAML parser panics on some pathological inputs; a record
 		// file must never crash the run.

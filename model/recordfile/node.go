@@ -63,13 +63,14 @@ func (a *arena) node(kind nodeKind, tag scalarTag, line, col int) *node {
 	return &a.nodes[len(a.nodes)-1]
 }
 
-// reset makes the arena's node blocks available again. Child slices are
-// not reused: they are small and short-lived.
+// reset makes the arena's node blocks, and the last block of child
+// lists, available again.
 func (a *arena) reset() {
 	a.cur, a.nodes = 0, nil
 	if len(a.blocks) > 0 {
 		a.nodes = a.blocks[0][:0]
 	}
+	a.ptrs = a.ptrs[:0]
 }
 
 // children copies the scratch list of children into an exact-size slice.
