@@ -2,8 +2,6 @@ package model
 
 import (
 	"crypto/sha1"
-	"hash"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,8 +26,7 @@ type Dataset struct {
 
 	index map[string]int
 	ns    uuid.UUID
-	sha   hash.Hash // reused by generateID
-	sum   []byte
+	name  []byte // reused by generateID
 }
 
 // NewDataset returns an empty dataset described by info. Generated ids are
@@ -266,23 +263,19 @@ func (ds *Dataset) put(r Record) {
 
 // generateID returns the UUIDv5 of SPEC 2.6: namespace UUIDv5(URL, base),
 // name the kind and its defining fields joined with U+001F. It computes
-// what uuid.NewSHA1 does, with one hasher and buffer reused across the
-// million ids of a large record set.
+// what uuid.NewSHA1 does, with one buffer reused across the million ids
+// of a large record set.
 func (ds *Dataset) generateID(kind string, fields ...string) string {
-	if ds.sha == nil {
-		ds.sha = sha1.New()
-	}
-	h := ds.sha
-	h.Reset()
-	h.Write(ds.ns[:])
-	io.WriteString(h, kind)
+	b := append(ds.name[:0], ds.ns[:]...)
+	b = append(b, kind...)
 	for _, f := range fields {
-		h.Write([]byte{0x1f})
-		io.WriteString(h, f)
+		b = append(b, 0x1f)
+		b = append(b, f...)
 	}
+	ds.name = b
+	sum := sha1.Sum(b)
 	var u uuid.UUID
-	ds.sum = h.Sum(ds.sum[:0])
-	copy(u[:], ds.sum)
+	copy(u[:], sum[:])
 	u[6] = (u[6] & 0x0f) | 0x50 // version 5
 	u[8] = (u[8] & 0x3f) | 0x80 // RFC 4122 variant
 	return u.String()
