@@ -522,3 +522,24 @@ func TestDecodeDocumentsThroughReusedNodes(t *testing.T) {
 		assert.Equal(t, 5*i+5, o.ValuePos("website").Line)
 	}
 }
+
+// The items of a JSON array are decoded as they are parsed; a syntax
+// error after some of them still leaves the file with no records and the
+// error alone, as a file that does not parse has nothing to read.
+func TestDecodeJSONItemsAsTheyAreParsed(t *testing.T) {
+	good := "[\n" +
+		`{"kind": "organization", "id": "a", "name": "A", "colour": "red"},` + "\n" +
+		`{"kind": "organization", "id": "b", "name": {"en": "B", "fr": "Bé"}, "website": "https://b.example.org/"}` + "\n]\n"
+	ds, problems := decodeString(t, "two.json", good)
+	assert.Equal(t, []string{"unknown-field"}, codes(problems))
+	require.Equal(t, 2, ds.Len())
+	b := ds.Lookup("b").(*model.Organization)
+	assert.Equal(t, "Bé", b.Name.Best("fr"))
+	assert.Equal(t, model.Pos{File: "two.json", Line: 3, Col: 81}, b.ValuePos("website"))
+
+	bad := strings.Replace(good, "\n]\n", ",\n{\"kind\": }\n]\n", 1)
+	ds, problems = decodeString(t, "bad.json", bad)
+	assert.Equal(t, 0, ds.Len())
+	require.Equal(t, []string{"syntax"}, codes(problems))
+	assert.Equal(t, 4, problems[0].Pos.Line)
+}

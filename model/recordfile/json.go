@@ -34,12 +34,27 @@ type jsonError struct {
 func (e *jsonError) Error() string { return fmt.Sprintf("line %d column %d: %s", e.line, e.col, e.msg) }
 
 func parseJSON(data []byte, a *arena) (*node, error) {
+	return parseJSONEach(data, a, nil)
+}
+
+// parseJSONEach is parseJSON handing the items of a top-level array to
+// each as soon as each is parsed, and returning a nil node for the array;
+// any other value it returns as parseJSON does. An error may come after
+// some items were handed over. When each returns, the parser no longer
+// refers to the item's nodes, so each may reset the arena.
+func parseJSONEach(data []byte, a *arena, each func(*node)) (*node, error) {
 	p := &jsonParser{arena: a, data: data, line: 1, col: 1}
 	p.space()
 	if p.off >= len(p.data) {
 		return nil, p.errorf("the file holds no JSON value")
 	}
-	n, err := p.value()
+	var n *node
+	var err error
+	if each != nil && p.data[p.off] == '[' {
+		err = p.items(each)
+	} else {
+		n, err = p.value()
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -184,24 +199,34 @@ func (p *jsonParser) object() (*node, error) {
 
 func (p *jsonParser) array() (*node, error) {
 	n := p.node(sequenceNode, tagStr)
-	if err := p.enter(); err != nil {
+	base := len(p.stack)
+	if err := p.items(func(v *node) { p.stack = append(p.stack, v) }); err != nil {
 		return nil, err
 	}
+	n.content = p.arena.children(p.stack[base:])
+	p.stack = p.stack[:base]
+	return n, nil
+}
+
+// items reads an array, from its '[' to its ']', handing each item to each.
+func (p *jsonParser) items(each func(*node)) error {
+	if err := p.enter(); err != nil {
+		return err
+	}
 	defer func() { p.depth-- }()
-	base := len(p.stack)
 	p.off++ // [
 	p.space()
 	if p.off < len(p.data) && p.data[p.off] == ']' {
 		p.off++
-		return n, nil
+		return nil
 	}
 	for {
 		p.space()
 		v, err := p.value()
 		if err != nil {
-			return nil, err
+			return err
 		}
-		p.stack = append(p.stack, v)
+		each(v)
 		p.space()
 		if p.off < len(p.data) && p.data[p.off] == ',' {
 			p.off++
@@ -209,11 +234,9 @@ func (p *jsonParser) array() (*node, error) {
 		}
 		if p.off < len(p.data) && p.data[p.off] == ']' {
 			p.off++
-			n.content = p.arena.children(p.stack[base:])
-			p.stack = p.stack[:base]
-			return n, nil
+			return nil
 		}
-		return nil, p.errorf("unexpected %s, expected ',' or ']'", p.what())
+		return p.errorf("unexpected %s, expected ',' or ']'", p.what())
 	}
 }
 

@@ -340,7 +340,7 @@ func decodeData(in input, a *arena, data []byte) decoded {
 	d := &decoder{file: in.name, arena: a}
 	var out decoded
 	if in.info {
-		root := d.parse(data, in.name, nil, nil)
+		root := d.parse(data, in.name, nil)
 		if len(root) > 0 {
 			info := d.datasetInfo(root[0])
 			out.info = &info
@@ -370,18 +370,27 @@ func decodeData(in input, a *arena, data []byte) decoded {
 			out.records = append(out.records, r)
 		}
 	}
-	// Documents the fast parser reads are made records one by one, and
-	// their nodes reused for the next (nothing decoded refers to them).
-	each := func(n *node) {
-		add(n)
-		a.reset()
+	// Records are made as the documents (or the items of a JSON array)
+	// are parsed, and the nodes reused for the next: nothing decoded
+	// refers to them.
+	s := &stream{
+		doc: func(n *node) {
+			add(n)
+			a.reset()
+		},
+		item: func(n *node) {
+			if r := d.record(n); r != nil {
+				out.records = append(out.records, r)
+			}
+			a.reset()
+		},
+		restart: func() {
+			clear(out.records)
+			out.records = out.records[:0]
+			d.problems, d.dropped, d.aliases = nil, 0, 0
+		},
 	}
-	restart := func() {
-		clear(out.records)
-		out.records = out.records[:0]
-		d.problems, d.dropped, d.aliases = nil, 0, 0
-	}
-	for _, n := range d.parse(data, in.name, each, restart) {
+	for _, n := range d.parse(data, in.name, s) {
 		add(n)
 	}
 	out.problems = d.finish()
@@ -404,12 +413,13 @@ var parserErrors = map[string]bool{
 // parse checks the encoding of a file and parses it into documents: every
 // YAML document, or the one JSON value. Problems go to d.
 //
-// When each is not nil, the YAML documents the fast parser reads are
-// handed to each as they are parsed instead (see parseYAMLFastEach), and
-// parse returns none. Should the fast parser give up after handing some
-// over, parse calls restart, to undo what each did with them, and returns
-// every document as the library parses them.
-func (d *decoder) parse(data []byte, name string, each func(*node), restart func()) []*node {
+// With a stream, the YAML documents the fast parser reads and the items
+// of a top-level JSON array are handed to it as they are parsed, instead
+// of returned. Should the fast parser give up, or the JSON turn out to be
+// malformed, after some were handed over, parse calls restart, to undo
+// what the stream did with them: the library then parses the YAML again
+// and its documents are returned; of bad JSON only the error is kept.
+func (d *decoder) parse(data []byte, name string, s *stream) []*node {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if bytes.HasPrefix(data, []byte("\xfe\xff")) || bytes.HasPrefix(data, []byte("\xff\xfe")) {
 		d.problem(model.Pos{File: d.file, Line: 1, Col: 1}, "bad-encoding", "file is UTF-16, not UTF-8",
@@ -428,8 +438,19 @@ func (d *decoder) parse(data []byte, name string, each func(*node), restart func
 		return nil
 	}
 	if isJSONName(name, data) {
-		n, err := parseJSON(data, d.arena)
+		var each func(*node)
+		handed := false
+		if s != nil {
+			each = func(n *node) {
+				handed = true
+				s.item(n)
+			}
+		}
+		n, err := parseJSONEach(data, d.arena, each)
 		if err != nil {
+			if handed {
+				s.restart()
+			}
 			var je *jsonError
 			if errors.As(err, &je) {
 				pos := model.Pos{File: d.file, Line: je.line, Col: je.col}
@@ -441,6 +462,9 @@ func (d *decoder) parse(data []byte, name string, each func(*node), restart func
 			}
 			return nil
 		}
+		if n == nil {
+			return nil // handed over
+		}
 		return []*node{n}
 	}
 	if line, n := longestLine(data); n > MaxScalarLen {
@@ -451,7 +475,14 @@ func (d *decoder) parse(data []byte, name string, each func(*node), restart func
 			"shorten the value or link to the full text with website or sources")
 		return nil
 	}
-	return d.parseYAML(data, each, restart)
+	return d.parseYAML(data, s)
+}
+
+// stream receives what a file holds as it is parsed (see decoder.parse).
+type stream struct {
+	doc     func(*node) // a YAML document
+	item    func(*node) // an item of a top-level JSON array
+	restart func()      // forget what doc and item were given
 }
 
 // longestLine returns the 1-based number and the length of the longest line.
@@ -480,22 +511,22 @@ func isJSONName(name string, data []byte) bool {
 	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
 }
 
-func (d *decoder) parseYAML(data []byte, each func(*node), restart func()) (docs []*node) {
+func (d *decoder) parseYAML(data []byte, s *stream) (docs []*node) {
 	// Most record files are in the subset the fast parser reads; it gives
 	// up on the rest, which the library parses and words the errors of.
 	handed := false
-	var seen func(*node)
-	if each != nil {
-		seen = func(n *node) {
+	var each func(*node)
+	if s != nil {
+		each = func(n *node) {
 			handed = true
-			each(n)
+			s.doc(n)
 		}
 	}
-	if docs, ok := parseYAMLFastEach(data, d.arena, seen); ok {
+	if docs, ok := parseYAMLFastEach(data, d.arena, each); ok {
 		return docs
 	}
 	if handed {
-		restart()
+		s.restart()
 	}
 	d.arena.reset()
 	defer func() {
