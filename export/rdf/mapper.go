@@ -477,14 +477,13 @@ func RecordIRI(base, id string) string { return base + PathRecords + escapeSegme
 
 func (m *Mapper) unitIRI(u unit) obj {
 	switch u.kind {
-	case unitRecord:
-		return m.recordObj(u.idx)
 	case unitScheme:
 		return iriObj(m.schemeIRIs[u.idx])
 	case unitConcept:
 		return m.concepts[u.idx].iri
 	}
-	return m.ref(m.ds.Records[u.idx].Base().Sources[u.sub].ID)
+	// A record or a source: the id, escaped when the units were made.
+	return obj{kind: ObjectIRI, pre: m.recordsNS, s: u.local}
 }
 
 func (m *Mapper) recordObj(i int32) obj {
