@@ -109,6 +109,8 @@ func runExport(e *env) int {
 	}
 	if slices.Contains(formats, export.FormatSite) {
 		setSiteGC()
+	} else {
+		setDumpGC()
 	}
 
 	opts := export.DumpOptions{Formats: formats, CSVBOM: *csvBOM, Gzip: *gzipRDF, Validation: &ld.diags, Mapping: ld.m}

@@ -73,16 +73,25 @@ func TestSetGCSetsAMemoryLimitUnlessGOMEMLIMITIs(t *testing.T) {
 	}
 }
 
-func TestSetSiteGCUnlessGOGCIsSet(t *testing.T) {
+func TestSetWriteGCUnlessGOGCIsSet(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
-	t.Setenv("GOGC", "")
-	setSiteGC()
-	if got := debug.SetGCPercent(gcPercent); got != siteGCPercent {
-		t.Errorf("GOGC while writing a site %d, want %d", got, siteGCPercent)
-	}
-	t.Setenv("GOGC", "30")
-	setSiteGC()
-	if got := debug.SetGCPercent(gcPercent); got != gcPercent {
-		t.Errorf("with GOGC set, setSiteGC changed it to %d", got)
+	for _, tc := range []struct {
+		name string
+		set  func()
+		want int
+	}{
+		{"site", setSiteGC, siteGCPercent},
+		{"dump", setDumpGC, dumpGCPercent},
+	} {
+		t.Setenv("GOGC", "")
+		tc.set()
+		if got := debug.SetGCPercent(gcPercent); got != tc.want || got == gcPercent {
+			t.Errorf("GOGC while writing a %s %d, want %d (not the loading's %d)", tc.name, got, tc.want, gcPercent)
+		}
+		t.Setenv("GOGC", "30")
+		tc.set()
+		if got := debug.SetGCPercent(gcPercent); got != gcPercent {
+			t.Errorf("with GOGC set, writing a %s changed it to %d", tc.name, got)
+		}
 	}
 }
