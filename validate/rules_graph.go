@@ -60,7 +60,10 @@ func checkMembership(p *pass, r model.Record) {
 		return
 	}
 	if m.Generated {
-		if first, ok := p.ds.Lookup(m.ID).(*model.Membership); ok && first != m {
+		if !p.isRepeat(m) {
+			return
+		}
+		if first, ok := p.ds.Lookup(m.ID).(*model.Membership); ok {
 			p.reportDuplicateMembership(m, first)
 		}
 		return
@@ -157,8 +160,11 @@ func checkParticipation(p *pass, r model.Record) {
 		return
 	}
 	if pt.Generated {
+		if !p.isRepeat(pt) {
+			return
+		}
 		first, ok := p.ds.Lookup(pt.ID).(*model.Participation)
-		if !ok || first == pt {
+		if !ok {
 			return
 		}
 		// The nth repeat of an organizer is the nth+1 item naming it.

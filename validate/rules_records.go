@@ -102,10 +102,10 @@ func checkDuplicateID(p *pass, r model.Record) {
 	if c.ID == "" || c.Generated {
 		return
 	}
-	first := p.ds.Lookup(c.ID)
-	if first == nil || first == r {
+	if !p.isRepeat(r) {
 		return
 	}
+	first := p.ds.Lookup(c.ID)
 	p.report(Error, "duplicate-id", own(&c.Origin).value("id"), "duplicate id "+quote(c.ID),
 		"ids are unique across all kinds of record; rename one of the two (the first is at the related position)",
 		first.Base().ValuePos("id"))

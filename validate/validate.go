@@ -267,6 +267,17 @@ func (p *pass) report(sev Severity, code string, where at, summary, detail strin
 	p.diags = append(p.diags, d)
 }
 
+// isRepeat reports whether r has the id of an earlier record, the one
+// Lookup returns. For the record the pass is at, the dataset knows
+// without a lookup.
+func (p *pass) isRepeat(r model.Record) bool {
+	if i := p.seq - 1; i >= 0 && i < len(p.ds.Records) && p.ds.Records[i] == r {
+		return p.ds.Repeats(i)
+	}
+	first := p.ds.Lookup(r.Base().ID)
+	return first != nil && first != r
+}
+
 // setCur makes r the record diagnostics are about, for the rules that
 // report after the pass over the records.
 func (p *pass) setCur(r model.Record) {
@@ -296,9 +307,9 @@ func (p *pass) suggestID(s string) string {
 		p.byLen = make(map[int][]byte)
 		p.suggestions = make(map[string]string)
 		p.suggestBudget = suggestBudget
-		for _, r := range p.ds.Records {
+		for i, r := range p.ds.Records {
 			c := r.Base()
-			if c.ID == "" || c.Generated || len(c.ID) > maxSuggestLen || p.ds.Lookup(c.ID) != r {
+			if c.ID == "" || c.Generated || len(c.ID) > maxSuggestLen || p.ds.Repeats(i) {
 				continue // no id, an impossible one, or not the first with it
 			}
 			p.byLen[len(c.ID)] = append(p.byLen[len(c.ID)], c.ID...)
