@@ -19,9 +19,12 @@
 //
 // Files are decoded concurrently, by YAML and JSON parsers of this
 // package into one node arena per worker (go.yaml.in/yaml/v3 reads the
-// rare YAML forms the fast parser leaves, and words the errors), and
-// every key's position goes into its record's [model.Origin] through
-// model's packed fast path ([model.AppendFieldPos]).
+// rare YAML forms the fast parser leaves, and words the errors). Each
+// YAML document, and each item of a JSON array, becomes a record as soon
+// as it is parsed, and its nodes are reused for the next, so a worker
+// reads a file of any size through a few kilobytes of nodes. Every key's
+// position goes into its record's [model.Origin] through model's packed
+// fast path ([model.AppendFieldPos]).
 //
 // [WriteSchema] writes the JSON Schema (draft-07) of record files, made
 // from the same field lists that decoding uses, for editors and CI
