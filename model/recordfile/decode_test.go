@@ -3,6 +3,9 @@ package recordfile
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -542,4 +545,39 @@ func TestDecodeJSONItemsAsTheyAreParsed(t *testing.T) {
 	assert.Equal(t, 0, ds.Len())
 	require.Equal(t, []string{"syntax"}, codes(problems))
 	assert.Equal(t, 4, problems[0].Pos.Line)
+}
+
+// Making records as the parser reads them gives what decoding the whole
+// parsed file gives: the same records, values and positions, and the
+// same problems, for YAML and JSON, whatever the input.
+func FuzzDecodeStreamingIsWholeFile(f *testing.F) {
+	f.Add("a.yaml", []byte("kind: organization\nid: a\nname: A\n---\nkind: region\nid: r\nname: {it: R}\ncolour: red\n"))
+	f.Add("a.yaml", []byte("- kind: organization\n  id: a\n  name: A\n---\nkind: person\nname: &n P\nalt_names: [*n]\n"))
+	f.Add("a.json", []byte(`[{"kind": "event", "id": "e", "name": "E", "date": "2006-11-02"}, 3, null, {"kind": "x"}]`))
+	f.Add("a.json", []byte(`[{"kind": "organization", "id": "a", "name": "A"}, {"kind": }]`))
+	f.Add("a.json", []byte(`{"kind": "organization", "id": "a", "name": "A"}`))
+	// And every record file of the examples.
+	err := filepath.WalkDir("../../examples", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".json")) {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		f.Add(filepath.Base(path), data)
+		return err
+	})
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		if len(data) > 1<<20 {
+			return
+		}
+		for _, file := range []string{"f.yaml", "f.json", name} {
+			in := input{name: file}
+			whole := decodeStreaming(in, new(arena), data, false)
+			streamed := decodeStreaming(in, new(arena), data, true)
+			if !assert.Equal(t, whole.problems, streamed.problems, "problems of %s", file) ||
+				!assert.Equal(t, whole.records, streamed.records, "records of %s", file) {
+				t.FailNow()
+			}
+		}
+	})
 }

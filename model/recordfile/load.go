@@ -337,6 +337,13 @@ func decodeInput(in input, a *arena, buf []byte) (decoded, []byte) {
 }
 
 func decodeData(in input, a *arena, data []byte) decoded {
+	return decodeStreaming(in, a, data, true)
+}
+
+// decodeStreaming is decodeData, making records as the parser reads them
+// when streaming is set, else once the whole file is parsed (the same
+// result, which a test checks).
+func decodeStreaming(in input, a *arena, data []byte, streaming bool) decoded {
 	d := &decoder{file: in.name, arena: a}
 	var out decoded
 	if in.info {
@@ -385,10 +392,12 @@ func decodeData(in input, a *arena, data []byte) decoded {
 			a.reset()
 		},
 		restart: func() {
-			clear(out.records)
-			out.records = out.records[:0]
+			out.records = nil
 			d.problems, d.dropped, d.aliases = nil, 0, 0
 		},
+	}
+	if !streaming {
+		s = nil
 	}
 	for _, n := range d.parse(data, in.name, s) {
 		add(n)
