@@ -7,7 +7,7 @@
 // writers, and prints the wall time. docs/benchmarks.md compares it with
 // civicnet site.
 //
-//	go run ./bench/fsfloor -n 208000 -o /dev/shm/floor
+//	go run ./bench/fsfloor -n 260029 -o /dev/shm/floor
 //
 // The output directory must not exist; fsfloor leaves what it wrote.
 package main
@@ -24,7 +24,7 @@ import (
 )
 
 func main() {
-	n := flag.Int("n", 208000, "documents (the site of 1e5 synthetic records has 208,000)")
+	n := flag.Int("n", 260029, "documents (the site of 1e5 synthetic records has 260,029)")
 	out := flag.String("o", "", "output directory, which must not exist")
 	size := flag.Int("size", 3000, "bytes in each file")
 	layout := flag.String("layout", "site", `"site": a directory with index.html and {id}.ttl, .nt, .jsonld beside it; "flat": the four files, no directory`)
