@@ -131,15 +131,11 @@ func (p *pass) checkRef(f ref) {
 	}
 	target := p.ds.Lookup(f.id)
 	if target == nil {
-		detail := "correct the id, or add a record with id " + quote(f.id)
-		if s := p.suggestID(f.id); s != "" {
-			detail = "did you mean " + strconv.Quote(s) + "?"
+		if p.deferDangling {
+			p.dangling = append(p.dangling, dangling{p.seq, p.cur, f})
+			return
 		}
-		summary := f.field + ": no record has id " + quote(f.id)
-		if f.w == wantEvent && f.field == "event" {
-			summary = "participation in event " + quote(f.id) + ", which does not exist"
-		}
-		p.report(Error, "dangling-ref", f.pos(), summary, detail)
+		p.reportDangling(f)
 		return
 	}
 	if f.w.accepts(target) {
@@ -149,6 +145,27 @@ func (p *pass) checkRef(f ref) {
 		f.field+" "+quote(f.id)+" refers to "+article(target)+", expected "+f.w.short(),
 		f.field+" must be "+f.w.long(),
 		target.Base().ValuePos("id"))
+}
+
+// dangling is a reference to no record, found by a chunk's pass in
+// record seq-1 (rec).
+type dangling struct {
+	seq int
+	rec model.Record
+	f   ref
+}
+
+// reportDangling reports a reference to no record, with the closest id.
+func (p *pass) reportDangling(f ref) {
+	detail := "correct the id, or add a record with id " + quote(f.id)
+	if s := p.suggestID(f.id); s != "" {
+		detail = "did you mean " + strconv.Quote(s) + "?"
+	}
+	summary := f.field + ": no record has id " + quote(f.id)
+	if f.w == wantEvent && f.field == "event" {
+		summary = "participation in event " + quote(f.id) + ", which does not exist"
+	}
+	p.report(Error, "dangling-ref", f.pos(), summary, detail)
 }
 
 // checkReferences checks every reference between records: that the id

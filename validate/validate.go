@@ -118,6 +118,11 @@ func (p *pass) runRecordRules() {
 	for _, q := range chunks {
 		p.join(q)
 	}
+	for _, d := range p.dangling {
+		p.cur, p.seq = d.rec, d.seq
+		p.reportDangling(d.f)
+	}
+	p.cur, p.seq, p.dangling = nil, 0, nil
 }
 
 // minChunk is the fewest records worth a goroutine of their own, and
@@ -130,12 +135,13 @@ var (
 // fork returns a pass for a chunk of the records: it shares what the
 // rules only read and has its own diagnostics, caches and gatherings.
 func (p *pass) fork() *pass {
-	return &pass{ds: p.ds, problemAt: p.problemAt, heritage: p.heritage, tags: make(map[string]string)}
+	return &pass{ds: p.ds, problemAt: p.problemAt, heritage: p.heritage, tags: make(map[string]string), deferDangling: true}
 }
 
 // join adds what a chunk's pass reported and gathered to p.
 func (p *pass) join(q *pass) {
 	p.diags = append(p.diags, q.diags...)
+	p.dangling = append(p.dangling, q.dangling...)
 	p.linked = append(p.linked, q.linked...)
 	p.typed = append(p.typed, q.typed...)
 	for k, n := range q.types {
@@ -153,6 +159,7 @@ func (p *pass) join(q *pass) {
 // Rules that need the whole record set (loops, type counts) gather what
 // they need in the pass as the records go by.
 var recordRules = []func(*pass, model.Record){
+	checkReferences,
 	checkRequiredFields,
 	checkID,
 	checkDuplicateID,
@@ -178,9 +185,11 @@ var recordRules = []func(*pass, model.Record){
 
 // orderedRules are the record rules whose findings depend on the records
 // met before: the first of two duplicates is the one written first, and
-// did-you-mean suggestions share one budget (see suggestID).
+// did-you-mean suggestions share one budget (see suggestID). The
+// references that checkReferences, a chunked rule, finds dangling are
+// reported after the pass, in record order, by the ordered pass: their
+// suggestions then draw on the budget after the publishers' do.
 var orderedRules = []func(*pass, model.Record){
-	checkReferences,
 	checkSourcePublishers,
 	checkMembership,
 	checkOverlappingMemberships,
@@ -215,6 +224,11 @@ type pass struct {
 	suggestions   map[string]string
 	suggestBudget int
 	scratch       []string
+	// A chunk's pass, which must not spend the budget out of order,
+	// keeps the dangling references it finds for the ordered pass to
+	// report (deferDangling, dangling).
+	deferDangling bool
+	dangling      []dangling
 	// tags caches the problem of each language tag met ("" when fine).
 	tags map[string]string
 	// memberships and participations hold the first of those written
