@@ -257,7 +257,10 @@ type pair struct {
 // other records.
 func (m *Mapper) collect(r model.Record, i int32, pairs []pair) []pair {
 	to := func(id string, k linkKind) {
-		if j, ok := m.ds.IndexOf(id); ok && id != "" {
+		if id == "" {
+			return
+		}
+		if j, ok := m.ds.IndexOf(id); ok {
 			pairs = append(pairs, pair{to: int32(j), link: link{from: i, kind: k}})
 		}
 	}
