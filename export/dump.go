@@ -311,7 +311,7 @@ func (d *dump) create(rel string, f Format, fn func(w io.Writer) error) error {
 	if d.wants(FormatCatalog) {
 		h = sha256.New()
 	}
-	var w io.Writer = file
+	var w io.Writer = writeback(file)
 	if d.wrap != nil {
 		w = d.wrap(w)
 	}
