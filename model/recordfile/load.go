@@ -425,8 +425,8 @@ var parserErrors = map[string]bool{
 // With a stream, the YAML documents the fast parser reads and the items
 // of a top-level JSON array are handed to it as they are parsed, instead
 // of returned. Should the fast parser give up, or the JSON turn out to be
-// malformed, after some were handed over, parse calls restart, to undo
-// what the stream did with them: the library then parses the YAML again
+// malformed, parse calls restart, to undo what the stream did with any
+// handed over: the library then parses the YAML again
 // and its documents are returned; of bad JSON only the error is kept.
 func (d *decoder) parse(data []byte, name string, s *stream) []*node {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -448,16 +448,12 @@ func (d *decoder) parse(data []byte, name string, s *stream) []*node {
 	}
 	if isJSONName(name, data) {
 		var each func(*node)
-		handed := false
 		if s != nil {
-			each = func(n *node) {
-				handed = true
-				s.item(n)
-			}
+			each = s.item
 		}
 		n, err := parseJSONEach(data, d.arena, each)
 		if err != nil {
-			if handed {
+			if s != nil {
 				s.restart()
 			}
 			var je *jsonError
@@ -523,19 +519,15 @@ func isJSONName(name string, data []byte) bool {
 func (d *decoder) parseYAML(data []byte, s *stream) (docs []*node) {
 	// Most record files are in the subset the fast parser reads; it gives
 	// up on the rest, which the library parses and words the errors of.
-	handed := false
 	var each func(*node)
 	if s != nil {
-		each = func(n *node) {
-			handed = true
-			s.doc(n)
-		}
+		each = s.doc
 	}
 	if docs, ok := parseYAMLFastEach(data, d.arena, each); ok {
 		return docs
 	}
-	if handed {
-		s.restart()
+	if s != nil {
+		s.restart() // a no-op unless documents were handed over
 	}
 	d.arena.reset()
 	defer func() {
